@@ -1,0 +1,42 @@
+package io.pomona.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * One operation of the API.
+ *
+ * @param id Apple's operationId, e.g. {@code apps_builds_getToManyRelated}
+ * @param method GET, POST, PATCH or DELETE
+ * @param path the path template, e.g. {@code /v1/apps/{id}/builds}
+ * @param kind one of the 14 kinds
+ * @param type the resource type the path starts from ({@code apps} above)
+ * @param relationship for related and relationship kinds, the relationship name ({@code builds})
+ * @param schema the resource schema the operation returns or writes as primary data (null for
+ *     linkage and non-JSON:API operations)
+ * @param parameters the query parameters it accepts, by exact name
+ * @param request the body it accepts, or null
+ * @param status the success status
+ * @param contentType the success content type, or null for 204/202 without a body
+ * @param responseSchema the name of the success response schema in the source document
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Operation(
+    String id,
+    String method,
+    String path,
+    OperationKind kind,
+    String type,
+    String relationship,
+    String schema,
+    boolean deprecated,
+    Map<String, Parameter> parameters,
+    RequestBody request,
+    int status,
+    String contentType,
+    String responseSchema) {
+
+  public Operation {
+    parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+  }
+}

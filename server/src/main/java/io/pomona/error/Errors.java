@@ -1,0 +1,138 @@
+package io.pomona.error;
+
+import io.pomona.error.ApiError.Source;
+
+/**
+ * Apple's error codes and texts, in one place. Where a text was observed rather than
+ * documented, the source is {@code ../shared/docs/api-facts.md} §2 unless noted.
+ */
+public final class Errors {
+  private Errors() {}
+
+  public static ApiException notAuthorized() {
+    return new ApiException(
+        new ApiError(
+            401,
+            "NOT_AUTHORIZED",
+            "Authentication credentials are missing or invalid.",
+            "Provide a properly configured and signed bearer token, and make sure that it has"
+                + " not expired."));
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(
+        new ApiError(403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons", detail));
+  }
+
+  public static ApiException rateLimitExceeded() {
+    return new ApiException(
+        new ApiError(
+            429,
+            "RATE_LIMIT_EXCEEDED",
+            "The request rate limit has been reached.",
+            "We've received too many requests for this API. Please wait and try again or slow"
+                + " down your request rate."));
+  }
+
+  public static ApiException pathNotFound(String path) {
+    return new ApiException(
+        new ApiError(
+            404,
+            "PATH_ERROR",
+            "The URL path is not valid",
+            "The path provided does not match a defined resource type."));
+  }
+
+  public static ApiException notFound(String type, String id) {
+    return new ApiException(
+        new ApiError(
+            404,
+            "NOT_FOUND",
+            "The specified resource does not exist",
+            "There is no resource of type '" + type + "' with id '" + id + "'"));
+  }
+
+  public static ApiException methodNotAllowed(String method, String allowed) {
+    return new ApiException(
+        new ApiError(
+            405,
+            "METHOD_NOT_ALLOWED",
+            "The request method is not valid for the resource path.",
+            "The request method '" + method + "' is not allowed here. Allowed: " + allowed + "."));
+  }
+
+  public static ApiException notImplemented(String operationId) {
+    return new ApiException(
+        new ApiError(
+            501,
+            "NOT_IMPLEMENTED",
+            "This operation is not implemented yet.",
+            "Pomona routes '" + operationId + "' but does not serve it yet."));
+  }
+
+  public static ApiError invalidParameter(String parameter, String detail) {
+    return new ApiError(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", detail)
+        .withSource(Source.parameter(parameter));
+  }
+
+  public static ApiError illegalParameter(String parameter, String detail) {
+    return new ApiError(
+            400,
+            "PARAMETER_ERROR.ILLEGAL",
+            "A given parameter is not allowed for this request",
+            detail)
+        .withSource(Source.parameter(parameter));
+  }
+
+  public static ApiError requiredParameter(String parameter) {
+    return new ApiError(
+            400,
+            "PARAMETER_ERROR.REQUIRED",
+            "A required parameter is missing",
+            "The parameter '" + parameter + "' is required for this request")
+        .withSource(Source.parameter(parameter));
+  }
+
+  /** The body is not JSON, not UTF-8, or not an object. */
+  public static ApiException entityInvalid(String detail) {
+    return new ApiException(
+        new ApiError(400, "ENTITY_INVALID", "The provided entity is invalid", detail));
+  }
+
+  /** JSON that is not a JSON:API document. */
+  public static ApiError entityUnprocessable(String pointer, String detail) {
+    return new ApiError(
+            422,
+            "ENTITY_UNPROCESSABLE",
+            "The request entity is not processable",
+            detail)
+        .withSource(Source.pointer(pointer));
+  }
+
+  public static ApiException payloadTooLarge(long limit) {
+    return new ApiException(
+        new ApiError(
+            413,
+            "ENTITY_TOO_LARGE",
+            "The request entity is too large",
+            "The request body exceeds the limit of " + limit + " bytes."));
+  }
+
+  public static ApiException unsupportedMediaType(String contentType) {
+    return new ApiException(
+        new ApiError(
+            415,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "The request entity has an unsupported media type",
+            "Content-Type '" + contentType + "' is not supported; send application/json."));
+  }
+
+  public static ApiException unexpected() {
+    return new ApiException(
+        new ApiError(
+            500,
+            "UNEXPECTED_ERROR",
+            "An unexpected error occurred.",
+            "An unexpected error occurred on the server side."));
+  }
+}
