@@ -127,6 +127,20 @@ public final class Errors {
             "Content-Type '" + contentType + "' is not supported; send application/json."));
   }
 
+  /**
+   * A request the HTTP layer could not parse (malformed URI, headers too large, ...). Apple's
+   * front end answers these before the API sees them; the code is our choice (api-facts.md §2 has
+   * none), kept in the PARAMETER_ERROR family clients already handle.
+   */
+  public static ApiException malformedRequest(int status, String reason) {
+    return new ApiException(
+        new ApiError(
+            status,
+            "PARAMETER_ERROR.INVALID",
+            "The request could not be understood",
+            reason.isEmpty() ? "The request is malformed." : "The request is malformed: " + reason));
+  }
+
   public static ApiException unexpected() {
     return new ApiException(
         new ApiError(

@@ -1,0 +1,73 @@
+package io.pomona;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Guards the package arrows of style.md §2.1: dependencies point one way. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.pomona");
+
+  @Test
+  void layersDependOnlyDownward() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("app").definedBy("io.pomona.app..")
+        .layer("http").definedBy("io.pomona.http..")
+        .layer("sim").definedBy("io.pomona.sim..")
+        .layer("domain").definedBy("io.pomona.domain..")
+        .layer("engine").definedBy("io.pomona.engine..")
+        .layer("behaviour").definedBy("io.pomona.behaviour..")
+        .layer("jsonapi").definedBy("io.pomona.jsonapi..")
+        .layer("store").definedBy("io.pomona.store..")
+        .layer("query").definedBy("io.pomona.query..")
+        .layer("auth").definedBy("io.pomona.auth..")
+        .layer("account").definedBy("io.pomona.account..")
+        .layer("catalog").definedBy("io.pomona.catalog..")
+        .layer("error").definedBy("io.pomona.error..")
+        .whereLayer("app").mayNotBeAccessedByAnyLayer()
+        .whereLayer("http").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("sim").mayOnlyBeAccessedByLayers("app", "http")
+        .whereLayer("domain").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "http", "sim")
+        .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "engine", "domain")
+        .whereLayer("jsonapi").mayOnlyBeAccessedByLayers("app", "http", "engine", "sim")
+        .whereLayer("store").mayOnlyBeAccessedByLayers("app", "sim", "engine", "behaviour", "domain")
+        .whereLayer("query").mayOnlyBeAccessedByLayers("app", "http", "sim", "engine", "behaviour", "jsonapi", "store", "domain")
+        .whereLayer("auth").mayOnlyBeAccessedByLayers("app", "http", "sim")
+        .whereLayer("account").mayOnlyBeAccessedByLayers("app", "http", "sim", "engine", "behaviour", "store", "auth", "domain")
+        .whereLayer("catalog").mayOnlyBeAccessedByLayers("app", "http", "sim", "engine", "behaviour", "jsonapi", "store", "query", "domain")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheStoreUsesJdbc() {
+    noClasses().that().resideOutsideOfPackage("io.pomona.store..")
+        .should().dependOnClassesThat().resideInAPackage("java.sql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyHttpUsesTheWebFramework() {
+    noClasses().that().resideOutsideOfPackage("io.pomona.http..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void domainAreasDoNotDependOnEachOther() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("io.pomona.domain.(*)..")
+        .should().notDependOnEachOther()
+        .allowEmptyShould(true)
+        .check(CLASSES);
+  }
+}
