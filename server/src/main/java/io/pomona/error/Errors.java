@@ -52,6 +52,35 @@ public final class Errors {
             "There is no resource of type '" + type + "' with id '" + id + "'"));
   }
 
+  /**
+   * A resource with this id already exists. Apple's clients never choose ids on create (that is
+   * {@code ENTITY_ERROR.UNEXPECTED_ID}), so this reaches them only through Pomona's own paths
+   * (admin import, seeding); the code is Apple's 409 family, the text is Pomona's.
+   */
+  public static ApiException alreadyExists(String type, String id) {
+    return duplicate("There is already a resource of type '" + type + "' with id '" + id + "'");
+  }
+
+  /** As {@link #alreadyExists}, for a clash on something other than the id. */
+  public static ApiException duplicate(String detail) {
+    return new ApiException(
+        new ApiError(409, "ENTITY_ERROR", "The resource already exists", detail));
+  }
+
+  /**
+   * An update based on a version that another write has since replaced. The code is Apple's 409
+   * family for state conflicts; the text is Pomona's.
+   */
+  public static ApiException staleVersion(String type, String id) {
+    return new ApiException(
+        new ApiError(
+            409,
+            "STATE_ERROR",
+            "The resource was changed by another request",
+            "The resource of type '" + type + "' with id '" + id + "' has changed; read it again"
+                + " and retry."));
+  }
+
   public static ApiException methodNotAllowed(String method, String allowed) {
     return new ApiException(
         new ApiError(

@@ -1,0 +1,12 @@
+package io.pomona.store;
+
+/**
+ * One link of a relationship, from one resource to another.
+ *
+ * @param relation the relationship's canonical key
+ * @param fromId the id of the resource the link starts from
+ * @param toId the id of the linked resource
+ * @param position the link's place among the targets of {@code fromId}: ascending in target
+ *     order, not necessarily contiguous (removals leave gaps)
+ */
+public record Edge(String relation, String fromId, String toId, long position) {}

@@ -1,0 +1,142 @@
+package io.pomona.store;
+
+import io.pomona.account.ApiKey;
+import io.pomona.account.Team;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations of one transaction, valid only while the work given to {@link
+ * Store#transaction} or {@link Store#read} runs.
+ *
+ * <p>Every resource and edge operation names its team: the store never mixes rows of two teams,
+ * so a caller that passes the requesting team's id cannot see another team's data. Global
+ * reference data lives under {@link StoredResource#GLOBAL_TEAM} and is read by passing that id.
+ *
+ * <p>Expected failures are {@link io.pomona.error.ApiException}s: 404 {@code NOT_FOUND} for a
+ * missing row that an operation needs, 409 for a duplicate id or a stale version.
+ */
+public interface Tx {
+
+  /**
+   * The time of this transaction, read once from the store's clock at its start and truncated
+   * to milliseconds: every row written in one transaction carries the same time.
+   */
+  Instant now();
+
+  // ---- teams ----
+
+  /** Inserts a team; 409 if its id or issuer id is taken. Returns it as stored. */
+  Team createTeam(Team team);
+
+  /** All teams, by id. */
+  List<Team> teams();
+
+  Optional<Team> findTeam(String teamId);
+
+  /** The team whose keys put this issuer id in their tokens. */
+  Optional<Team> findTeamByIssuer(String issuerId);
+
+  // ---- API keys ----
+
+  /** Inserts a key; 409 if its key id is taken, 404 if its team does not exist. */
+  ApiKey insertKey(ApiKey key);
+
+  /** The team's keys, revoked ones included, oldest first. */
+  List<ApiKey> keys(String teamId);
+
+  Optional<ApiKey> findKey(String keyId);
+
+  /**
+   * Marks a key revoked at {@code at} (kept at millisecond precision); 404 if it does not exist.
+   * Revoking a revoked key keeps the first revocation time. Returns the key as now stored.
+   */
+  ApiKey revokeKey(String keyId, Instant at);
+
+  // ---- resources ----
+
+  /**
+   * Inserts a resource at version 1, created and updated {@link #now()}, with the next {@code
+   * seq}; 409 if (team, type, id) exists.
+   */
+  StoredResource insert(String teamId, String type, String id, Map<String, Object> attributes);
+
+  Optional<StoredResource> get(String teamId, String type, String id);
+
+  /**
+   * Replaces a resource's attributes, bumps its version and sets {@code updatedAt} to {@link
+   * #now()}; 404 if it does not exist. Returns it as now stored.
+   */
+  StoredResource update(String teamId, String type, String id, Map<String, Object> attributes);
+
+  /**
+   * As {@link #update(String, String, String, Map)}, but only if the stored version is still
+   * {@code expectedVersion}; 409 if another write got there first.
+   */
+  StoredResource update(
+      String teamId, String type, String id, Map<String, Object> attributes, long expectedVersion);
+
+  /** Deletes a resource and every edge that starts or ends at it; 404 if it does not exist. */
+  void delete(String teamId, String type, String id);
+
+  /**
+   * One page of a team's resources of one type, in insertion order ({@code seq} ascending),
+   * starting after {@code afterSeq} (the {@code seq} of the previous page's last item).
+   * Resources inserted while a client pages appear at the end; deleted ones simply vanish; none
+   * that stays is skipped or repeated.
+   *
+   * @param limit at least 1
+   */
+  Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit);
+
+  // ---- relationship edges ----
+
+  /**
+   * Links {@code fromId} to each of {@code toIds}, appended after its existing targets in the
+   * given order; targets already linked (or repeated in the list) are left where they are.
+   */
+  void addEdges(String teamId, Relation relation, String fromId, List<String> toIds);
+
+  /** Unlinks {@code fromId} from each of {@code toIds}; ids not linked are ignored. */
+  void removeEdges(String teamId, Relation relation, String fromId, Collection<String> toIds);
+
+  /**
+   * Makes {@code toIds}, in this order, the only targets of {@code fromId} (a repeated id counts
+   * once, at its first place). An empty list unlinks everything; a one-element list sets a
+   * to-one relationship.
+   */
+  void replaceEdges(String teamId, Relation relation, String fromId, List<String> toIds);
+
+  /**
+   * One page of the targets of {@code fromId}, in position order, after {@code afterPosition}
+   * (the position of the previous page's last edge).
+   *
+   * @param limit at least 1
+   */
+  Page<Edge> targets(
+      String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit);
+
+  /**
+   * One page of the edges pointing at {@code toId} (the relationship seen from its inverse
+   * side), ordered by source id, after {@code afterFromId} (the source id of the previous
+   * page's last edge).
+   *
+   * @param limit at least 1
+   */
+  Page<Edge> sources(
+      String teamId, Relation relation, String toId, Optional<String> afterFromId, int limit);
+
+  long countTargets(String teamId, Relation relation, String fromId);
+
+  long countSources(String teamId, Relation relation, String toId);
+
+  /**
+   * Deletes every edge, of any relation, that starts or ends at the resource (type, id) of this
+   * team. For a {@link StoredResource#GLOBAL_TEAM} resource, edges of every team that point at it
+   * go too. Returns how many edges were deleted.
+   */
+  int deleteEdgesOf(String teamId, String type, String id);
+}

@@ -1,0 +1,160 @@
+package io.pomona.store.sqlite;
+
+import io.pomona.store.Edge;
+import io.pomona.store.Page;
+import io.pomona.store.Relation;
+import io.pomona.store.StoredResource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SQL for relationship edges. Targets page by position on {@code (team_id, rel, from_id,
+ * position)}; sources page by source id on {@code (team_id, rel, to_id, from_id)}.
+ */
+final class EdgeSql {
+  private static final String COLUMNS = "rel, from_id, to_id, position";
+
+  private final Jdbc jdbc;
+
+  EdgeSql(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void add(String teamId, Relation relation, String fromId, List<String> toIds) {
+    long next =
+        jdbc.number(
+                "SELECT coalesce(max(position), -1) FROM edges"
+                    + " WHERE team_id = ? AND rel = ? AND from_id = ?",
+                teamId,
+                relation.key(),
+                fromId)
+            + 1;
+    insert(teamId, relation, fromId, new LinkedHashSet<>(toIds), next);
+  }
+
+  void remove(String teamId, Relation relation, String fromId, Collection<String> toIds) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String toId : new LinkedHashSet<>(toIds)) {
+      rows.add(new Object[] {teamId, relation.key(), fromId, toId});
+    }
+    jdbc.batch(
+        "DELETE FROM edges WHERE team_id = ? AND rel = ? AND from_id = ? AND to_id = ?", rows);
+  }
+
+  void replace(String teamId, Relation relation, String fromId, List<String> toIds) {
+    jdbc.update(
+        "DELETE FROM edges WHERE team_id = ? AND rel = ? AND from_id = ?",
+        teamId,
+        relation.key(),
+        fromId);
+    insert(teamId, relation, fromId, new LinkedHashSet<>(toIds), 0);
+  }
+
+  Page<Edge> targets(
+      String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit) {
+    ResourceSql.requirePositive(limit);
+    List<Edge> rows =
+        jdbc.list(
+            "SELECT " + COLUMNS + " FROM edges"
+                + " WHERE team_id = ? AND rel = ? AND from_id = ? AND position > ?"
+                + " ORDER BY position LIMIT ?",
+            EdgeSql::edge,
+            teamId,
+            relation.key(),
+            fromId,
+            afterPosition.orElse(-1L),
+            limit + 1);
+    return page(rows, limit, countTargets(teamId, relation, fromId));
+  }
+
+  Page<Edge> sources(
+      String teamId, Relation relation, String toId, Optional<String> afterFromId, int limit) {
+    ResourceSql.requirePositive(limit);
+    String select = "SELECT " + COLUMNS + " FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?";
+    List<Edge> rows =
+        afterFromId.isEmpty()
+            ? jdbc.list(
+                select + " ORDER BY from_id LIMIT ?",
+                EdgeSql::edge,
+                teamId,
+                relation.key(),
+                toId,
+                limit + 1)
+            : jdbc.list(
+                select + " AND from_id > ? ORDER BY from_id LIMIT ?",
+                EdgeSql::edge,
+                teamId,
+                relation.key(),
+                toId,
+                afterFromId.get(),
+                limit + 1);
+    return page(rows, limit, countSources(teamId, relation, toId));
+  }
+
+  long countTargets(String teamId, Relation relation, String fromId) {
+    return jdbc.number(
+        "SELECT count(*) FROM edges WHERE team_id = ? AND rel = ? AND from_id = ?",
+        teamId,
+        relation.key(),
+        fromId);
+  }
+
+  long countSources(String teamId, Relation relation, String toId) {
+    return jdbc.number(
+        "SELECT count(*) FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?",
+        teamId,
+        relation.key(),
+        toId);
+  }
+
+  int deleteTouching(String teamId, String type, String id) {
+    if (teamId.equals(StoredResource.GLOBAL_TEAM)) {
+      // Every team may link to global reference data.
+      return jdbc.update("DELETE FROM edges WHERE from_type = ? AND from_id = ?", type, id)
+          + jdbc.update("DELETE FROM edges WHERE to_type = ? AND to_id = ?", type, id);
+    }
+    return jdbc.update(
+            "DELETE FROM edges WHERE from_type = ? AND from_id = ? AND team_id = ?",
+            type,
+            id,
+            teamId)
+        + jdbc.update(
+            "DELETE FROM edges WHERE to_type = ? AND to_id = ? AND team_id = ?", type, id, teamId);
+  }
+
+  private void insert(
+      String teamId, Relation relation, String fromId, Collection<String> toIds, long first) {
+    List<Object[]> rows = new ArrayList<>();
+    long position = first;
+    for (String toId : toIds) {
+      rows.add(
+          new Object[] {
+            teamId, relation.key(), relation.fromType(), fromId, relation.toType(), toId, position++
+          });
+    }
+    // An id already linked keeps its place; skipping it leaves a gap in positions, which paging
+    // by "position greater than" does not mind.
+    jdbc.batch(
+        "INSERT INTO edges (team_id, rel, from_type, from_id, to_type, to_id, position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        rows);
+  }
+
+  private static Page<Edge> page(List<Edge> rows, int limit, long total) {
+    boolean hasMore = rows.size() > limit;
+    return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
+  }
+
+  private static Edge edge(ResultSet row) throws SQLException {
+    return new Edge(
+        row.getString("rel"),
+        row.getString("from_id"),
+        row.getString("to_id"),
+        row.getLong("position"));
+  }
+}

@@ -1,0 +1,118 @@
+package io.pomona.store.sqlite;
+
+import io.pomona.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs parameterized statements on one connection for the length of one transaction (or one
+ * lookup), turning {@link SQLException}s into {@link StoreException}s. Once {@link #close}d it
+ * refuses work, so a {@link io.pomona.store.Tx} kept past its transaction fails loudly.
+ */
+final class Jdbc {
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  private final Connection connection;
+  private boolean open = true;
+
+  Jdbc(Connection connection) {
+    this.connection = connection;
+  }
+
+  <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+    try (PreparedStatement statement = prepare(sql, parameters);
+        ResultSet rows = statement.executeQuery()) {
+      List<T> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(row.read(rows));
+      }
+      return result;
+    } catch (SQLException e) {
+      throw failure(sql, e);
+    }
+  }
+
+  <T> Optional<T> one(String sql, Row<T> row, Object... parameters) {
+    try (PreparedStatement statement = prepare(sql, parameters);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
+    } catch (SQLException e) {
+      throw failure(sql, e);
+    }
+  }
+
+  /** The first column of the one row {@code sql} returns, as a long (for counts). */
+  long number(String sql, Object... parameters) {
+    return one(sql, rows -> rows.getLong(1), parameters)
+        .orElseThrow(() -> new StoreException("no row from: " + sql, null));
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+  int update(String sql, Object... parameters) {
+    try (PreparedStatement statement = prepare(sql, parameters)) {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(sql, e);
+    }
+  }
+
+  /** Runs one statement once per parameter list, in one batch. */
+  void batch(String sql, List<Object[]> parameterLists) {
+    ensureOpen();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] parameters : parameterLists) {
+        bind(statement, parameters);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw failure(sql, e);
+    }
+  }
+
+  /** A statement without parameters or results, such as {@code BEGIN IMMEDIATE}. */
+  void execute(String sql) {
+    update(sql);
+  }
+
+  void close() {
+    open = false;
+  }
+
+  private PreparedStatement prepare(String sql, Object[] parameters) throws SQLException {
+    ensureOpen();
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      bind(statement, parameters);
+      return statement;
+    } catch (SQLException | RuntimeException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+  }
+
+  private void ensureOpen() {
+    if (!open) {
+      throw new IllegalStateException("this transaction has ended; use the Tx only inside its work");
+    }
+  }
+
+  private static StoreException failure(String sql, SQLException e) {
+    return new StoreException("SQLite failed on: " + sql, e);
+  }
+}

@@ -1,0 +1,219 @@
+package io.pomona.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pomona.account.ApiKey;
+import io.pomona.account.Team;
+import io.pomona.store.Store;
+import io.pomona.store.StoreException;
+import io.pomona.store.Tx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded store: {@value #DATABASE_FILE} in a data directory.
+ *
+ * <p>Connections: one writer and {@value #READERS} readers, each pooled by HikariCP (which keeps
+ * them open and replaces a broken one). SQLite lets one connection write at a time; a second
+ * writer would wait in {@code busy_timeout} and could still fail with {@code SQLITE_BUSY}. So
+ * write transactions queue on a fair lock in front of the single writer connection and begin
+ * with {@code BEGIN IMMEDIATE}, and no writer ever fails because another is busy. In WAL mode the
+ * readers see committed snapshots and never wait for the writer. {@code busy_timeout} remains
+ * for other processes (a CLI on the same file) and checkpoints.
+ *
+ * <p>Transactions are begun and ended with SQL rather than {@code setAutoCommit(false)}:
+ * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader
+ * would hold an old snapshot and stop WAL checkpoints.
+ */
+public final class SqliteStore implements Store {
+  public static final String DATABASE_FILE = "pomona.db";
+
+  private static final int READERS = 4;
+  private static final Duration LONGEST_WRITE_WAIT = Duration.ofSeconds(30);
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private final HikariDataSource writer;
+  private final HikariDataSource readers;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final Json json = new Json();
+  private final Clock clock;
+
+  private SqliteStore(HikariDataSource writer, HikariDataSource readers, Clock clock) {
+    this.writer = writer;
+    this.readers = readers;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code dataDirectory}, applying any pending
+   * migrations first.
+   *
+   * @param clock the source of every transaction's {@link Tx#now()}
+   */
+  public static SqliteStore open(Path dataDirectory, Clock clock) {
+    Path file = createDirectories(dataDirectory).resolve(DATABASE_FILE).toAbsolutePath();
+    SQLiteDataSource database = dataSource(file);
+    Migrations.apply(database);
+    HikariDataSource writer = pool("pomona-sqlite-writer", database, 1, Optional.empty());
+    try {
+      HikariDataSource readers =
+          pool("pomona-sqlite-reader", database, READERS, Optional.of("PRAGMA query_only = true"));
+      return new SqliteStore(writer, readers, clock);
+    } catch (RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public <T> T transaction(Function<Tx, T> work) {
+    enterTransaction();
+    try {
+      lockForWriting();
+      try {
+        return inTransaction(writer, "BEGIN IMMEDIATE", work);
+      } finally {
+        writeLock.unlock();
+      }
+    } finally {
+      inTransaction.remove();
+    }
+  }
+
+  @Override
+  public <T> T read(Function<Tx, T> work) {
+    enterTransaction();
+    try {
+      return inTransaction(readers, "BEGIN", work);
+    } finally {
+      inTransaction.remove();
+    }
+  }
+
+  @Override
+  public Optional<ApiKey> findKey(String keyId) {
+    return lookup(accounts -> accounts.findKey(keyId));
+  }
+
+  @Override
+  public Optional<Team> findTeam(String teamId) {
+    return lookup(accounts -> accounts.findTeam(teamId));
+  }
+
+  @Override
+  public void close() {
+    try {
+      readers.close();
+    } finally {
+      writer.close();
+    }
+  }
+
+  private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work) {
+    try (Connection connection = pool.getConnection()) {
+      Jdbc jdbc = new Jdbc(connection);
+      jdbc.execute(begin);
+      try {
+        T result = work.apply(new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        jdbc.execute("COMMIT");
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollback(pool, connection, e);
+        throw e;
+      } finally {
+        jdbc.close();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot get a database connection", e);
+    }
+  }
+
+  /** Autocommit statements on a reader: the hot path of authentication. */
+  private <T> T lookup(Function<AccountSql, T> query) {
+    try (Connection connection = readers.getConnection()) {
+      Jdbc jdbc = new Jdbc(connection);
+      return query.apply(new AccountSql(jdbc, json));
+    } catch (SQLException e) {
+      throw new StoreException("cannot get a database connection", e);
+    }
+  }
+
+  private static void rollback(HikariDataSource pool, Connection connection, Throwable failure) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      // The transaction may be gone already (SQLite rolls back on some failures); do not hand a
+      // connection in an unknown state to the next caller.
+      failure.addSuppressed(e);
+      pool.evictConnection(connection);
+    }
+  }
+
+  private void enterTransaction() {
+    if (inTransaction.get()) {
+      throw new IllegalStateException(
+          "a transaction is already running on this thread; transactions do not nest");
+    }
+    inTransaction.set(true);
+  }
+
+  private void lockForWriting() {
+    try {
+      if (!writeLock.tryLock(LONGEST_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new StoreException(
+            "waited " + LONGEST_WRITE_WAIT.toSeconds() + " s for other writes to finish", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting to write", e);
+    }
+  }
+
+  private static Path createDirectories(Path dataDirectory) {
+    try {
+      return Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + dataDirectory, e);
+    }
+  }
+
+  private static SQLiteDataSource dataSource(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    SQLiteDataSource database = new SQLiteDataSource(config);
+    database.setUrl("jdbc:sqlite:" + file);
+    return database;
+  }
+
+  private static HikariDataSource pool(
+      String name, SQLiteDataSource database, int size, Optional<String> initSql) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setDataSource(database);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    initSql.ifPresent(config::setConnectionInitSql);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open connections (" + name + ") to " + database.getUrl(), e);
+    }
+  }
+}

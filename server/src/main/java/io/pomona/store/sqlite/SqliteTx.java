@@ -1,0 +1,152 @@
+package io.pomona.store.sqlite;
+
+import io.pomona.account.ApiKey;
+import io.pomona.account.Team;
+import io.pomona.store.Edge;
+import io.pomona.store.Page;
+import io.pomona.store.Relation;
+import io.pomona.store.StoredResource;
+import io.pomona.store.Tx;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One SQLite transaction: hands each operation to the SQL class of its table family. */
+final class SqliteTx implements Tx {
+  private final Instant now;
+  private final AccountSql accounts;
+  private final ResourceSql resources;
+  private final EdgeSql edges;
+
+  SqliteTx(Jdbc jdbc, Json json, Instant now) {
+    this.now = now;
+    this.accounts = new AccountSql(jdbc, json);
+    this.resources = new ResourceSql(jdbc, json);
+    this.edges = new EdgeSql(jdbc);
+  }
+
+  @Override
+  public Instant now() {
+    return now;
+  }
+
+  @Override
+  public Team createTeam(Team team) {
+    return accounts.createTeam(team);
+  }
+
+  @Override
+  public List<Team> teams() {
+    return accounts.teams();
+  }
+
+  @Override
+  public Optional<Team> findTeam(String teamId) {
+    return accounts.findTeam(teamId);
+  }
+
+  @Override
+  public Optional<Team> findTeamByIssuer(String issuerId) {
+    return accounts.findTeamByIssuer(issuerId);
+  }
+
+  @Override
+  public ApiKey insertKey(ApiKey key) {
+    return accounts.insertKey(key);
+  }
+
+  @Override
+  public List<ApiKey> keys(String teamId) {
+    return accounts.keys(teamId);
+  }
+
+  @Override
+  public Optional<ApiKey> findKey(String keyId) {
+    return accounts.findKey(keyId);
+  }
+
+  @Override
+  public ApiKey revokeKey(String keyId, Instant at) {
+    return accounts.revokeKey(keyId, at);
+  }
+
+  @Override
+  public StoredResource insert(
+      String teamId, String type, String id, Map<String, Object> attributes) {
+    return resources.insert(teamId, type, id, attributes, now);
+  }
+
+  @Override
+  public Optional<StoredResource> get(String teamId, String type, String id) {
+    return resources.get(teamId, type, id);
+  }
+
+  @Override
+  public StoredResource update(
+      String teamId, String type, String id, Map<String, Object> attributes) {
+    return resources.update(teamId, type, id, attributes, Optional.empty(), now);
+  }
+
+  @Override
+  public StoredResource update(
+      String teamId, String type, String id, Map<String, Object> attributes, long expectedVersion) {
+    return resources.update(teamId, type, id, attributes, Optional.of(expectedVersion), now);
+  }
+
+  @Override
+  public void delete(String teamId, String type, String id) {
+    resources.delete(teamId, type, id);
+    edges.deleteTouching(teamId, type, id);
+  }
+
+  @Override
+  public Page<StoredResource> list(
+      String teamId, String type, Optional<Long> afterSeq, int limit) {
+    return resources.list(teamId, type, afterSeq, limit);
+  }
+
+  @Override
+  public void addEdges(String teamId, Relation relation, String fromId, List<String> toIds) {
+    edges.add(teamId, relation, fromId, toIds);
+  }
+
+  @Override
+  public void removeEdges(
+      String teamId, Relation relation, String fromId, Collection<String> toIds) {
+    edges.remove(teamId, relation, fromId, toIds);
+  }
+
+  @Override
+  public void replaceEdges(String teamId, Relation relation, String fromId, List<String> toIds) {
+    edges.replace(teamId, relation, fromId, toIds);
+  }
+
+  @Override
+  public Page<Edge> targets(
+      String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit) {
+    return edges.targets(teamId, relation, fromId, afterPosition, limit);
+  }
+
+  @Override
+  public Page<Edge> sources(
+      String teamId, Relation relation, String toId, Optional<String> afterFromId, int limit) {
+    return edges.sources(teamId, relation, toId, afterFromId, limit);
+  }
+
+  @Override
+  public long countTargets(String teamId, Relation relation, String fromId) {
+    return edges.countTargets(teamId, relation, fromId);
+  }
+
+  @Override
+  public long countSources(String teamId, Relation relation, String toId) {
+    return edges.countSources(teamId, relation, toId);
+  }
+
+  @Override
+  public int deleteEdgesOf(String teamId, String type, String id) {
+    return edges.deleteTouching(teamId, type, id);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The SQLite store: one file, {@code pomona.db}, in the data directory, in WAL mode, its schema
+ * kept by Flyway migrations ({@code db/migration/sqlite/V*.sql} on the classpath).
+ *
+ * <p>SQLite allows one writer at a time, so {@link io.pomona.store.sqlite.SqliteStore} serializes
+ * write transactions behind a fair lock on a single writer connection (no {@code SQLITE_BUSY}
+ * inside one process) while reads run concurrently on a small pool of read-only connections.
+ * Times are stored as INTEGER epoch milliseconds (UTC); attributes as JSON text written and read
+ * by Jackson.
+ *
+ * <p>All SQL lives in three classes, one per table family ({@code AccountSql}, {@code
+ * ResourceSql}, {@code EdgeSql}); every value goes in as a bind parameter. Depends on {@code
+ * io.pomona.store}, {@code io.pomona.account}, {@code io.pomona.error}, JDBC, sqlite-jdbc,
+ * HikariCP, Flyway and Jackson.
+ */
+package io.pomona.store.sqlite;
