@@ -11,12 +11,14 @@ import java.util.Map;
  * @param path the path template, e.g. {@code /v1/apps/{id}/builds}
  * @param kind one of the 14 kinds
  * @param type the resource type the path starts from ({@code apps} above)
- * @param relationship for related and relationship kinds, the relationship name ({@code builds})
+ * @param relationship for related and relationship kinds, the relationship name ({@code builds});
+ *     for {@code getMetrics}, the metric name after {@code metrics/} ({@code betaTesterUsages})
  * @param schema the resource schema the operation returns or writes as primary data (null for
  *     linkage and non-JSON:API operations)
  * @param parameters the query parameters it accepts, by exact name
  * @param request the body it accepts, or null
- * @param status the success status
+ * @param status the success status (the first 2xx, except that 202 yields to 204 where both
+ *     are listed)
  * @param contentType the success content type, or null for 204/202 without a body
  * @param responseSchema the name of the success response schema in the source document
  */
@@ -29,7 +31,7 @@ public record Operation(
     String type,
     String relationship,
     String schema,
-    boolean deprecated,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deprecated,
     Map<String, Parameter> parameters,
     RequestBody request,
     int status,

@@ -1,5 +1,6 @@
 package io.pomona.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
 public record ResourceSchema(
     String name,
     String type,
-    boolean deprecated,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deprecated,
     Map<String, Shape> attributes,
     Map<String, Relationship> relationships) {
 
