@@ -63,8 +63,9 @@ final class ShapeChecker {
   }
 
   /**
-   * Checks a value that is not JSON null (the caller decides whether null is allowed, since that
-   * depends on where the value sits) and returns it as a Java value.
+   * Checks a value that is not JSON null (whether null is allowed depends on where the value
+   * sits: the caller decides for attributes, {@link #nested} for members and items) and returns it
+   * as a Java value.
    */
   Object check(JsonNode value, Shape shape, Location at, List<ApiError> problems) {
     Shape resolved = resolve(shape).shape();
@@ -214,17 +215,14 @@ final class ShapeChecker {
       String name = entry.getKey();
       Location memberAt = at.member(name);
       Shape memberShape = shape.properties().get(name);
-      boolean nullAllowed;
-      if (memberShape != null) {
-        nullAllowed = !shape.required().contains(name) || resolve(memberShape).nullable();
-      } else if (shape.additionalProperties() != null) {
+      if (memberShape == null) {
         memberShape = shape.additionalProperties();
-        nullAllowed = resolve(memberShape).nullable();
-      } else {
+      }
+      if (memberShape == null) {
         problems.add(invalid(memberAt, "'" + name + "' is not a member of '" + at.label() + "'."));
         continue;
       }
-      members.put(name, nested(entry.getValue(), memberShape, nullAllowed, memberAt, problems));
+      members.put(name, nested(entry.getValue(), memberShape, memberAt, problems));
     }
     for (String required : shape.required()) {
       if (!value.has(required)) {
@@ -243,18 +241,20 @@ final class ShapeChecker {
     if (shape.items() == null) {
       return anyValue(value, at, problems);
     }
-    boolean nullAllowed = resolve(shape.items()).nullable();
     List<Object> items = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
-      items.add(nested(value.get(i), shape.items(), nullAllowed, at.index(i), problems));
+      items.add(nested(value.get(i), shape.items(), at.index(i), problems));
     }
     return items;
   }
 
-  private Object nested(
-      JsonNode value, Shape shape, boolean nullAllowed, Location at, List<ApiError> problems) {
+  /**
+   * A member of a nested object or an array item: null only where the shape is nullable. (Top-level
+   * attributes differ: any optional one may be sent as null to clear it.)
+   */
+  private Object nested(JsonNode value, Shape shape, Location at, List<ApiError> problems) {
     if (value.isNull()) {
-      if (!nullAllowed) {
+      if (!resolve(shape).nullable()) {
         problems.add(invalid(at, "'" + at.label() + "' cannot be null."));
       }
       return null;

@@ -290,6 +290,9 @@ class BodyValidatorTest {
           Arguments.of("number in a string map", KITCHEN_SINK_CREATE, sink().attribute("properties", Map.of("level", 3)), "/data/attributes/properties/level", null),
           Arguments.of("object for an array", KITCHEN_SINK_CREATE, sink().attribute("tags", Map.of()), "/data/attributes/tags", "'tags' must be an array."),
           Arguments.of("null array item", KITCHEN_SINK_CREATE, sink().attribute("tags", java.util.Arrays.asList("a", null)), "/data/attributes/tags/1", "'tags[1]' cannot be null."),
+          Arguments.of("null for a nested member that is not nullable", KITCHEN_SINK_CREATE,
+              sink().attribute("schedules", List.of(java.util.Collections.singletonMap("publishStart", null))),
+              "/data/attributes/schedules/0/publishStart", "'schedules[0].publishStart' cannot be null."),
           Arguments.of("unknown nested member", CAPABILITY_CREATE, validCapability().attribute("settings", List.of(Map.of("key", "ICLOUD_VERSION", "colour", "red"))),
               "/data/attributes/settings/0/colour", "'colour' is not a member of 'settings[0]'."),
           Arguments.of("missing required nested member", CAPABILITY_CREATE, validCapability().attribute("settings", List.of(Map.of("name", "x"))),
@@ -365,6 +368,14 @@ class BodyValidatorTest {
     void wellFormedValuesAreAccepted(String attribute, String value) {
       WriteRequest request = validator.validateResource(KITCHEN_SINK_CREATE, Optional.empty(), sink().attribute(attribute, value).document());
       assertThat(request.attributes()).containsEntry(attribute, value);
+    }
+
+    @Test
+    void nullForANullableNestedMemberIsKept() {
+      WriteRequest request =
+          validator.validateResource(
+              KITCHEN_SINK_CREATE, Optional.empty(), sink().attribute("schedules", List.of(java.util.Collections.singletonMap("eventEnd", null))).document());
+      assertThat(request.attributes().get("schedules")).isEqualTo(List.of(java.util.Collections.singletonMap("eventEnd", null)));
     }
 
     @Test

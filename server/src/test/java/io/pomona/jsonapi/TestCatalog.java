@@ -154,6 +154,10 @@ final class TestCatalog {
     sink.put("properties", Shape.reference("StringToStringMap"));
     sink.put("anything", Shape.of("any"));
     sink.put("tags", arrayOf(string()));
+    Map<String, Shape> territorySchedule = new LinkedHashMap<>();
+    territorySchedule.put("publishStart", format("string", "date-time"));
+    territorySchedule.put("eventEnd", new Shape(null, "string", "date-time", null, true, null, null, null, null, null, null));
+    sink.put("schedules", arrayOf(object(territorySchedule, List.of())));
     KITCHEN_SINK_CREATE =
         create(
             "kitchenSinks_createInstance", "/v1/kitchenSinks", "kitchenSinks",
