@@ -138,6 +138,115 @@ public final class Errors {
         .withSource(Source.pointer(pointer));
   }
 
+  // Request-body problems, all 409 ENTITY_ERROR.* (api-facts.md §2). Codes, titles and details are
+  // observed unless a comment says "Inf" (our inference: Apple's exact text is unknown).
+
+  /** Obs: a create that sends {@code data.id}. Title and detail: Inf. */
+  public static ApiError unexpectedId(String pointer, String resourceType) {
+    return entityError(
+        "ENTITY_ERROR.UNEXPECTED_ID",
+        "The provided entity includes an unexpected id",
+        "An id cannot be provided when creating a resource of type '" + resourceType + "'",
+        pointer);
+  }
+
+  /** Inf: {@code data.type} is missing; coded like ATTRIBUTE.REQUIRED. */
+  public static ApiError typeRequired(String pointer) {
+    return entityError(
+        "ENTITY_ERROR.TYPE.REQUIRED",
+        "The provided entity is missing its resource type",
+        "You must provide the member 'type' with this request",
+        pointer);
+  }
+
+  /** Inf: {@code data.type} is not the type the request writes; coded like ATTRIBUTE.INVALID. */
+  public static ApiError typeInvalid(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.TYPE.INVALID", "The provided entity has an invalid resource type", detail, pointer);
+  }
+
+  /** Inf: an update without {@code data.id}. */
+  public static ApiError idRequired(String pointer) {
+    return entityError(
+        "ENTITY_ERROR.ID.REQUIRED",
+        "The provided entity is missing its id",
+        "You must provide the member 'id' with this request",
+        pointer);
+  }
+
+  /** Inf: {@code data.id} is not a string or differs from the id in the URL. */
+  public static ApiError idInvalid(String pointer, String detail) {
+    return entityError("ENTITY_ERROR.ID.INVALID", "The provided entity has an invalid id", detail, pointer);
+  }
+
+  /** Obs: "'name' is not an attribute on the resource 'analyticsReportRequests'". */
+  public static ApiError attributeUnknown(String pointer, String attribute, String resourceType) {
+    return entityError(
+        "ENTITY_ERROR.ATTRIBUTE.UNKNOWN",
+        "The provided entity includes an unknown attribute",
+        "'" + attribute + "' is not an attribute on the resource '" + resourceType + "'",
+        pointer);
+  }
+
+  /** Obs: "You must provide a value for the attribute 'supportUrl' with this request". */
+  public static ApiError attributeRequired(String pointer, String attribute) {
+    return entityError(
+        "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
+        "The provided entity is missing a required attribute",
+        "You must provide a value for the attribute '" + attribute + "' with this request",
+        pointer);
+  }
+
+  /** Obs title; the detail names the problem (our wording). */
+  public static ApiError attributeInvalid(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "An attribute in the provided entity has invalid value",
+        detail,
+        pointer);
+  }
+
+  /** Obs code (wrong relationship names on reviewSubmissionItems); title and detail Inf. */
+  public static ApiError relationshipUnknown(
+      String pointer, String relationship, String resourceType) {
+    return entityError(
+        "ENTITY_ERROR.RELATIONSHIP.UNKNOWN",
+        "The provided entity includes an unknown relationship",
+        "'" + relationship + "' is not a relationship on the resource '" + resourceType + "'",
+        pointer);
+  }
+
+  /** Obs code and detail ("You must provide a value for the relationship 'app'"); title Inf. */
+  public static ApiError relationshipRequired(String pointer, String relationship) {
+    return entityError(
+        "ENTITY_ERROR.RELATIONSHIP.REQUIRED",
+        "The provided entity is missing a required relationship",
+        "You must provide a value for the relationship '" + relationship + "'",
+        pointer);
+  }
+
+  /** Obs title; the detail names the problem (our wording). */
+  public static ApiError relationshipInvalid(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.RELATIONSHIP.INVALID",
+        "The provided entity includes a relationship with an invalid value",
+        detail,
+        pointer);
+  }
+
+  /** Inf: an {@code included} resource of a type the request does not take, or without an id. */
+  public static ApiError includedInvalid(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.INCLUDED.INVALID",
+        "The provided entity includes an invalid included resource",
+        detail,
+        pointer);
+  }
+
+  private static ApiError entityError(String code, String title, String detail, String pointer) {
+    return new ApiError(409, code, title, detail).withSource(Source.pointer(pointer));
+  }
+
   public static ApiException payloadTooLarge(long limit) {
     return new ApiException(
         new ApiError(

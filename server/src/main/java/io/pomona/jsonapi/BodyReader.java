@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.pomona.error.Errors;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +25,12 @@ public final class BodyReader {
     this.reader =
         json.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // Decimals stay exact, as sent ("1.50" keeps its scale): prices must not pass
+            // through a double on their way to the store.
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
   }
 
   public JsonNode read(Optional<String> contentType, byte[] body) {

@@ -51,4 +51,12 @@ class BodyReaderTest {
     assertThatThrownBy(() -> reader.read(Optional.of("application/json"), badUtf8))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().get(0).detail()).hasValue("The request body is not valid UTF-8."));
   }
+
+  @Test
+  void keepsDecimalsExactAsSent() {
+    var tree = reader.read(Optional.of("application/json"), utf8("{\"a\":0.1,\"b\":1.50,\"c\":12345678901234567890.123456789}"));
+    assertThat(tree.get("a").decimalValue()).isEqualTo(new java.math.BigDecimal("0.1"));
+    assertThat(tree.get("b").decimalValue()).isEqualTo(new java.math.BigDecimal("1.50"));
+    assertThat(tree.get("c").decimalValue()).isEqualTo(new java.math.BigDecimal("12345678901234567890.123456789"));
+  }
 }
