@@ -65,11 +65,13 @@ public record AuthSettings(
         skew, maxTokenLifetime, tokenCacheSize, tokenCacheEnabled, rateLimitPerHour, rateLimitEnabled);
   }
 
+  /** Off only to measure what verification costs (the benchmark's "without cache" run). */
   public AuthSettings withTokenCache(boolean enabled) {
     return new AuthSettings(
         clockSkew, maxTokenLifetime, tokenCacheSize, enabled, rateLimitPerHour, rateLimitEnabled);
   }
 
+  /** Enforces a budget of this many requests per key per rolling hour. */
   public AuthSettings withRateLimit(int perHour) {
     return new AuthSettings(
         clockSkew, maxTokenLifetime, tokenCacheSize, tokenCacheEnabled, perHour, true);

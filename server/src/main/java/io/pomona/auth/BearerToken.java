@@ -10,7 +10,7 @@ final class BearerToken {
 
   /**
    * @param authorizationHeader the header value; {@code null} or blank when the request had none
-   * @return three non-empty Base64URL segments joined by dots
+   * @return the credentials after the scheme, at most {@link #MAX_TOKEN_LENGTH} characters
    */
   static String extract(String authorizationHeader) {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
@@ -23,10 +23,20 @@ final class BearerToken {
       throw Rejection.NOT_BEARER.exception();
     }
     String token = value.substring(gap).strip();
-    if (token.length() > MAX_TOKEN_LENGTH || !isCompactJws(token)) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
       throw Rejection.MALFORMED_TOKEN.exception();
     }
     return token;
+  }
+
+  /**
+   * Refuses anything but three non-empty Base64URL segments: unsigned tokens ({@code a.b.}),
+   * padding, whitespace. Needed only before parsing; a cached token passed it already.
+   */
+  static void requireCompactJws(String token) {
+    if (!isCompactJws(token)) {
+      throw Rejection.MALFORMED_TOKEN.exception();
+    }
   }
 
   private static int firstWhitespace(String value) {
@@ -38,7 +48,6 @@ final class BearerToken {
     return -1;
   }
 
-  /** Rejects unsigned ("a.b.") and padded or otherwise non-Base64URL tokens before any parsing. */
   private static boolean isCompactJws(String token) {
     int dots = 0;
     int segmentLength = 0;

@@ -13,9 +13,10 @@ import java.util.Map;
 record ParsedToken(JWSObject jws, TokenClaims claims) {
 
   /**
-   * @param token three Base64URL segments, as {@link BearerToken#extract} returns
+   * @param token the credentials from {@link BearerToken#extract}
    */
   static ParsedToken parse(String token) {
+    BearerToken.requireCompactJws(token);
     JWSObject jws;
     try {
       // Nimbus 10.10 throws NullPointerException for a header that is the JSON literal null, so
