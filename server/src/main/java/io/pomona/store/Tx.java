@@ -29,7 +29,10 @@ public interface Tx {
 
   // ---- teams ----
 
-  /** Inserts a team; 409 if its id or issuer id is taken. Returns it as stored. */
+  /**
+   * Inserts a team; 409 if its id or issuer id is taken. Returns it as stored (times keep
+   * millisecond precision, as everywhere in the store).
+   */
   Team createTeam(Team team);
 
   /** All teams, by id. */
@@ -121,8 +124,9 @@ public interface Tx {
 
   /**
    * One page of the edges pointing at {@code toId} (the relationship seen from its inverse
-   * side), ordered by source id, after {@code afterFromId} (the source id of the previous
-   * page's last edge).
+   * side), ordered by source id compared as binary strings (an implementation on a database with
+   * collations uses a binary one), after {@code afterFromId} (the source id of the previous page's
+   * last edge).
    *
    * @param limit at least 1
    */
