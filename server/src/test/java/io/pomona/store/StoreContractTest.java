@@ -384,6 +384,33 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void totalsFollowInsertsDeletesAndRollbacksPerTeamAndType() {
+    store.write(
+        tx -> {
+          for (String id : List.of("a", "b", "c")) {
+            tx.insert(TEAM_A, "apps", id, Map.of());
+          }
+          tx.insert(TEAM_A, "builds", "b1", Map.of());
+          tx.insert(TEAM_B, "apps", "a", Map.of());
+        });
+    store.write(tx -> tx.delete(TEAM_A, "apps", "b"));
+    catchThrowableOfType(
+        IllegalStateException.class,
+        () ->
+            store.write(
+                tx -> {
+                  tx.insert(TEAM_A, "apps", "d", Map.of());
+                  tx.delete(TEAM_A, "builds", "b1");
+                  throw new IllegalStateException("roll back");
+                }));
+
+    assertThat(total(TEAM_A, "apps")).isEqualTo(2);
+    assertThat(total(TEAM_A, "builds")).isEqualTo(1);
+    assertThat(total(TEAM_B, "apps")).isEqualTo(1);
+    assertThat(total(TEAM_B, "builds")).isZero();
+  }
+
+  @Test
   void emptyListHasNoItemsAndZeroTotal() {
     Page<StoredResource> page = store.read(tx -> tx.list(TEAM_A, "apps", Optional.empty(), 10));
 
@@ -829,6 +856,10 @@ public abstract class StoreContractTest {
 
   private Optional<StoredResource> find(String teamId, String type, String id) {
     return store.read(tx -> tx.get(teamId, type, id));
+  }
+
+  private long total(String teamId, String type) {
+    return store.read(tx -> tx.list(teamId, type, Optional.empty(), 1)).total();
   }
 
   private long targetCount(String teamId, Relation relation, String fromId) {
