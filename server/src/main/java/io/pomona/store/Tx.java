@@ -115,7 +115,8 @@ public interface Tx {
 
   /**
    * One page of the targets of {@code fromId}, in position order, after {@code afterPosition}
-   * (the position of the previous page's last edge).
+   * (the position of the previous page's last edge). Targets added while a client pages come
+   * after every position already handed out, so they appear on a later page.
    *
    * @param limit at least 1
    */

@@ -58,6 +58,15 @@ BEGIN
   UPDATE resource_counts SET count = count - 1 WHERE team_id = OLD.team_id AND type = OLD.type;
 END;
 
+-- Store-wide counters. edge_position numbers links in the order they are made: a link added
+-- while a client pages through targets lands after every position the client has seen, even if
+-- the previous last link was removed meanwhile.
+CREATE TABLE counters (
+  name  TEXT    NOT NULL PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT INTO counters (name, value) VALUES ('edge_position', 0);
+
 -- One row per link of a relationship. rel is the caller's canonical key; the end types are kept
 -- so that deleting a resource drops exactly its edges.
 CREATE TABLE edges (

@@ -584,6 +584,31 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void targetAddedWhileAClientPagesAppearsOnALaterPageEvenIfTheLastWasRemoved() {
+    store.write(tx -> tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b1", "b2", "b3")));
+    Page<Edge> first =
+        store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 3));
+
+    store.write(
+        tx -> {
+          tx.removeEdges(TEAM_A, APP_BUILDS, "app1", List.of("b3"));
+          tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b4"));
+        });
+    Page<Edge> next =
+        store.read(
+            tx ->
+                tx.targets(
+                    TEAM_A,
+                    APP_BUILDS,
+                    "app1",
+                    Optional.of(first.last().orElseThrow().position()),
+                    3));
+
+    assertThat(toIds(first)).containsExactly("b1", "b2", "b3");
+    assertThat(toIds(next)).containsExactly("b4");
+  }
+
+  @Test
   void sourcesSeeTheSameEdgesFromTheOtherSidePagedBySourceId() {
     store.write(
         tx -> {
