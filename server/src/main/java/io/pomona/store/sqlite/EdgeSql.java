@@ -54,7 +54,9 @@ final class EdgeSql {
     ResourceSql.requirePositive(limit);
     List<Edge> rows =
         jdbc.list(
-            "SELECT " + COLUMNS + " FROM edges"
+            "SELECT "
+                + COLUMNS
+                + " FROM edges"
                 + " WHERE team_id = ? AND rel = ? AND from_id = ? AND position > ?"
                 + " ORDER BY position LIMIT ?",
             EdgeSql::edge,
@@ -128,7 +130,8 @@ final class EdgeSql {
     }
     long last =
         jdbc.one(
-                "UPDATE counters SET value = value + ? WHERE name = 'edge_position' RETURNING value",
+                "UPDATE counters SET value = value + ? WHERE name = 'edge_position' RETURNING"
+                    + " value",
                 row -> row.getLong(1),
                 toIds.size())
             .orElseThrow(() -> new StoreException("the edge_position counter is missing", null));

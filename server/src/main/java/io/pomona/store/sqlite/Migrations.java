@@ -9,16 +9,16 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings a database file to the newest schema with Flyway (SQLite support ships in flyway-core
- * 13, no extra module needed).
+ * Brings a database file to the newest schema with Flyway (SQLite support ships in flyway-core 13,
+ * no extra module needed).
  *
- * <p>Start-up fast path: on a database whose history already records {@link #NEWEST_VERSION}
- * and no failed migration, Flyway is not started at all. Merely configuring Flyway costs about
- * 300 ms in a fresh JVM (measured; mostly its configuration-extension machinery), a sixth of the
- * server's 2 s start-up budget, to conclude that there is nothing to do. The price is that an
- * up-to-date database skips Flyway's checksum validation of applied migrations; released
- * migrations are never edited (add a new version instead), and any pending or failed migration
- * still goes through Flyway with full validation. Versions are plain integers (V1, V2, ...).
+ * <p>Start-up fast path: on a database whose history already records {@link #NEWEST_VERSION} and no
+ * failed migration, Flyway is not started at all. Merely configuring Flyway costs about 300 ms in a
+ * fresh JVM (measured; mostly its configuration-extension machinery), a sixth of the server's 2 s
+ * start-up budget, to conclude that there is nothing to do. The price is that an up-to-date
+ * database skips Flyway's checksum validation of applied migrations; released migrations are never
+ * edited (add a new version instead), and any pending or failed migration still goes through Flyway
+ * with full validation. Versions are plain integers (V1, V2, ...).
  */
 final class Migrations {
   static final String LOCATION = "classpath:db/migration/sqlite";

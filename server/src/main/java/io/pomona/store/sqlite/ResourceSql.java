@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL for generic resources: the one place where filter and sort pushdown will grow. Lists
- * page by {@code seq} on the index {@code (team_id, type, seq)}, so a page costs one index seek
- * plus the rows it returns, wherever it starts; the total comes from {@code resource_counts},
- * which triggers keep in step with inserts and deletes.
+ * The SQL for generic resources: the one place where filter and sort pushdown will grow. Lists page
+ * by {@code seq} on the index {@code (team_id, type, seq)}, so a page costs one index seek plus the
+ * rows it returns, wherever it starts; the total comes from {@code resource_counts}, which triggers
+ * keep in step with inserts and deletes.
  */
 final class ResourceSql {
   private static final String COLUMNS =
@@ -96,7 +96,9 @@ final class ResourceSql {
     // One extra row tells whether another page follows.
     List<StoredResource> rows =
         jdbc.list(
-            "SELECT " + COLUMNS + " FROM resources"
+            "SELECT "
+                + COLUMNS
+                + " FROM resources"
                 + " WHERE team_id = ? AND type = ? AND seq > ? ORDER BY seq LIMIT ?",
             this::resource,
             teamId,

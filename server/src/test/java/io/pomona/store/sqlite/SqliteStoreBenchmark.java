@@ -80,7 +80,8 @@ public final class SqliteStoreBenchmark {
     database.setUrl("jdbc:sqlite:" + directory.resolve(SqliteStore.DATABASE_FILE).toAbsolutePath());
     int applied = Migrations.apply(database);
     System.out.printf(
-        "Flyway alone, cold (%d applied): %.1f ms%n", applied, (System.nanoTime() - migrateStart) / 1e6);
+        "Flyway alone, cold (%d applied): %.1f ms%n",
+        applied, (System.nanoTime() - migrateStart) / 1e6);
     try (SqliteStore store = SqliteStore.open(directory, Clock.systemUTC())) {
       seed(store);
 
@@ -111,7 +112,10 @@ public final class SqliteStoreBenchmark {
       report(
           "write tx: insert one resource",
           5_000,
-          () -> store.transaction(tx -> tx.insert(TEAM, "apps", "w" + next[0]++, attributes(1))).seq());
+          () ->
+              store
+                  .transaction(tx -> tx.insert(TEAM, "apps", "w" + next[0]++, attributes(1)))
+                  .seq());
       report(
           "write tx: update one resource",
           5_000,
@@ -161,11 +165,16 @@ public final class SqliteStoreBenchmark {
 
   private static Map<String, Object> attributes(int i) {
     return Map.of(
-        "version", "1." + i,
-        "uploadedDate", Instant.ofEpochSecond(1_700_000_000L + i).toString(),
-        "processingState", "VALID",
-        "usesNonExemptEncryption", false,
-        "minOsVersion", "17.0");
+        "version",
+        "1." + i,
+        "uploadedDate",
+        Instant.ofEpochSecond(1_700_000_000L + i).toString(),
+        "processingState",
+        "VALID",
+        "usesNonExemptEncryption",
+        false,
+        "minOsVersion",
+        "17.0");
   }
 
   private static void report(String name, int calls, LongSupplier call) {
@@ -204,8 +213,7 @@ public final class SqliteStoreBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "%-55s %9.0f calls/s%n",
-          "findKey on " + threads + " threads",
-          threads * callsPerThread / seconds);
+          "findKey on " + threads + " threads", threads * callsPerThread / seconds);
     } finally {
       pool.shutdownNow();
     }
