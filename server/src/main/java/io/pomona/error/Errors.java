@@ -77,8 +77,8 @@ public final class Errors {
             409,
             "STATE_ERROR",
             "The resource was changed by another request",
-            "The resource of type '" + type + "' with id '" + id + "' has changed; read it again"
-                + " and retry."));
+            "The resource of type '" + type + "' with id '" + id + "' has changed since it was"
+                + " read; read it again and retry."));
   }
 
   public static ApiException methodNotAllowed(String method, String allowed) {

@@ -1,9 +1,9 @@
 package io.pomona.store;
 
 /**
- * A relationship as the store keys its edges: one canonical key for both directions, and the
- * types at either end (the store needs them to drop a deleted resource's edges without mixing up
- * two types whose ids happen to be equal).
+ * A relationship as the store keys its edges: one canonical key for both directions, and the types
+ * at either end (the store needs them to drop a deleted resource's edges without mixing up two
+ * types whose ids happen to be equal).
  *
  * @param key the caller's canonical key, e.g. {@code apps.builds}; the same key must always come
  *     with the same types

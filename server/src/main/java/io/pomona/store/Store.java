@@ -18,16 +18,15 @@ import java.util.function.Function;
  * {@link #findKey} and {@link #findTeam}. Each is one indexed read on a pooled connection.
  *
  * <p>Failures: an expected conflict or a missing row surfaces as an {@link
- * io.pomona.error.ApiException} carrying Apple's code; a failure of the database itself surfaces
- * as a {@link StoreException} (a server error, never the client's fault).
+ * io.pomona.error.ApiException} carrying Apple's code; a failure of the database itself surfaces as
+ * a {@link StoreException} (a server error, never the client's fault).
  */
 public interface Store extends AutoCloseable {
 
   /**
-   * Runs {@code work} in a read-write transaction, committed when {@code work} returns and
-   * rolled back if it throws anything (the exception then propagates unchanged). Write
-   * transactions are serialized; callers may wait for one another but never fail because
-   * another writer is busy.
+   * Runs {@code work} in a read-write transaction, committed when {@code work} returns and rolled
+   * back if it throws anything (the exception then propagates unchanged). Write transactions are
+   * serialized; callers may wait for one another but never fail because another writer is busy.
    */
   <T> T transaction(Function<Tx, T> work);
 

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param teamId the owning team, or {@link #GLOBAL_TEAM} for reference data shared by all teams
  * @param type Apple's resource type, e.g. {@code apps}
  * @param id the resource id, unique within (team, type)
- * @param attributes the attributes as Jackson maps them: String, Number, Boolean, List, Map or
- *     null values; the order of keys is kept
+ * @param attributes the attributes as Jackson maps them: String, Number, Boolean, List, Map or null
+ *     values; the order of keys is kept
  * @param createdAt when it was inserted (millisecond precision)
  * @param updatedAt when its attributes were last replaced (millisecond precision)
  * @param version 1 on insert, one more on every update
@@ -30,8 +30,8 @@ public record StoredResource(
     long seq) {
 
   /**
-   * The team id of global reference data (territories, app categories, ...) that every team
-   * reads. No real team can have it: real team ids are 10 letters and digits.
+   * The team id of global reference data (territories, app categories, ...) that every team reads.
+   * No real team can have it: real team ids are 10 letters and digits.
    */
   public static final String GLOBAL_TEAM = "*";
 

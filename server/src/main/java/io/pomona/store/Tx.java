@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operations of one transaction, valid only while the work given to {@link
- * Store#transaction} or {@link Store#read} runs.
+ * The operations of one transaction, valid only while the work given to {@link Store#transaction}
+ * or {@link Store#read} runs.
  *
- * <p>Every resource and edge operation names its team: the store never mixes rows of two teams,
- * so a caller that passes the requesting team's id cannot see another team's data. Global
- * reference data lives under {@link StoredResource#GLOBAL_TEAM} and is read by passing that id.
+ * <p>Every resource and edge operation names its team: the store never mixes rows of two teams, so
+ * a caller that passes the requesting team's id cannot see another team's data. Global reference
+ * data lives under {@link StoredResource#GLOBAL_TEAM} and is read by passing that id.
  *
  * <p>Expected failures are {@link io.pomona.error.ApiException}s: 404 {@code NOT_FOUND} for a
  * missing row that an operation needs, 409 for a duplicate id or a stale version.
@@ -22,14 +22,17 @@ import java.util.Optional;
 public interface Tx {
 
   /**
-   * The time of this transaction, read once from the store's clock at its start and truncated
-   * to milliseconds: every row written in one transaction carries the same time.
+   * The time of this transaction, read once from the store's clock at its start and truncated to
+   * milliseconds: every row written in one transaction carries the same time.
    */
   Instant now();
 
   // ---- teams ----
 
-  /** Inserts a team; 409 if its id or issuer id is taken. Returns it as stored. */
+  /**
+   * Inserts a team; 409 if its id or issuer id is taken. Returns it as stored (times keep
+   * millisecond precision, as everywhere in the store).
+   */
   Team createTeam(Team team);
 
   /** All teams, by id. */
@@ -59,8 +62,8 @@ public interface Tx {
   // ---- resources ----
 
   /**
-   * Inserts a resource at version 1, created and updated {@link #now()}, with the next {@code
-   * seq}; 409 if (team, type, id) exists.
+   * Inserts a resource at version 1, created and updated {@link #now()}, with the next {@code seq};
+   * 409 if (team, type, id) exists.
    */
   StoredResource insert(String teamId, String type, String id, Map<String, Object> attributes);
 
@@ -73,8 +76,8 @@ public interface Tx {
   StoredResource update(String teamId, String type, String id, Map<String, Object> attributes);
 
   /**
-   * As {@link #update(String, String, String, Map)}, but only if the stored version is still
-   * {@code expectedVersion}; 409 if another write got there first.
+   * As {@link #update(String, String, String, Map)}, but only if the stored version is still {@code
+   * expectedVersion}; 409 if another write got there first.
    */
   StoredResource update(
       String teamId, String type, String id, Map<String, Object> attributes, long expectedVersion);
@@ -84,9 +87,9 @@ public interface Tx {
 
   /**
    * One page of a team's resources of one type, in insertion order ({@code seq} ascending),
-   * starting after {@code afterSeq} (the {@code seq} of the previous page's last item).
-   * Resources inserted while a client pages appear at the end; deleted ones simply vanish; none
-   * that stays is skipped or repeated.
+   * starting after {@code afterSeq} (the {@code seq} of the previous page's last item). Resources
+   * inserted while a client pages appear at the end; deleted ones simply vanish; none that stays is
+   * skipped or repeated.
    *
    * @param limit at least 1
    */
@@ -95,8 +98,8 @@ public interface Tx {
   // ---- relationship edges ----
 
   /**
-   * Links {@code fromId} to each of {@code toIds}, appended after its existing targets in the
-   * given order; targets already linked (or repeated in the list) are left where they are.
+   * Links {@code fromId} to each of {@code toIds}, appended after its existing targets in the given
+   * order; targets already linked (or repeated in the list) are left where they are.
    */
   void addEdges(String teamId, Relation relation, String fromId, List<String> toIds);
 
@@ -105,14 +108,15 @@ public interface Tx {
 
   /**
    * Makes {@code toIds}, in this order, the only targets of {@code fromId} (a repeated id counts
-   * once, at its first place). An empty list unlinks everything; a one-element list sets a
-   * to-one relationship.
+   * once, at its first place). An empty list unlinks everything; a one-element list sets a to-one
+   * relationship.
    */
   void replaceEdges(String teamId, Relation relation, String fromId, List<String> toIds);
 
   /**
-   * One page of the targets of {@code fromId}, in position order, after {@code afterPosition}
-   * (the position of the previous page's last edge).
+   * One page of the targets of {@code fromId}, in position order, after {@code afterPosition} (the
+   * position of the previous page's last edge). Targets added while a client pages come after every
+   * position already handed out, so they appear on a later page.
    *
    * @param limit at least 1
    */
@@ -120,9 +124,10 @@ public interface Tx {
       String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit);
 
   /**
-   * One page of the edges pointing at {@code toId} (the relationship seen from its inverse
-   * side), ordered by source id, after {@code afterFromId} (the source id of the previous
-   * page's last edge).
+   * One page of the edges pointing at {@code toId} (the relationship seen from its inverse side),
+   * ordered by source id compared as binary strings (an implementation on a database with
+   * collations uses a binary one), after {@code afterFromId} (the source id of the previous page's
+   * last edge).
    *
    * @param limit at least 1
    */

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything a {@link Store} must do, whatever database is behind it. A subclass per
- * implementation supplies {@link #openStore}; every test starts with an empty database.
+ * Everything a {@link Store} must do, whatever database is behind it. A subclass per implementation
+ * supplies {@link #openStore}; every test starts with an empty database.
  */
 public abstract class StoreContractTest {
   protected static final Instant START = Instant.parse("2026-03-01T09:30:00.123Z");
@@ -47,8 +47,8 @@ public abstract class StoreContractTest {
   private Store store;
 
   /**
-   * Opens a store over this test's database. Called once before each test (on an empty
-   * database) and again whenever a test reopens, which must find the same data.
+   * Opens a store over this test's database. Called once before each test (on an empty database)
+   * and again whenever a test reopens, which must find the same data.
    */
   protected abstract Store openStore(Clock clock);
 
@@ -384,6 +384,33 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void totalsFollowInsertsDeletesAndRollbacksPerTeamAndType() {
+    store.write(
+        tx -> {
+          for (String id : List.of("a", "b", "c")) {
+            tx.insert(TEAM_A, "apps", id, Map.of());
+          }
+          tx.insert(TEAM_A, "builds", "b1", Map.of());
+          tx.insert(TEAM_B, "apps", "a", Map.of());
+        });
+    store.write(tx -> tx.delete(TEAM_A, "apps", "b"));
+    catchThrowableOfType(
+        IllegalStateException.class,
+        () ->
+            store.write(
+                tx -> {
+                  tx.insert(TEAM_A, "apps", "d", Map.of());
+                  tx.delete(TEAM_A, "builds", "b1");
+                  throw new IllegalStateException("roll back");
+                }));
+
+    assertThat(total(TEAM_A, "apps")).isEqualTo(2);
+    assertThat(total(TEAM_A, "builds")).isEqualTo(1);
+    assertThat(total(TEAM_B, "apps")).isEqualTo(1);
+    assertThat(total(TEAM_B, "builds")).isZero();
+  }
+
+  @Test
   void emptyListHasNoItemsAndZeroTotal() {
     Page<StoredResource> page = store.read(tx -> tx.list(TEAM_A, "apps", Optional.empty(), 10));
 
@@ -435,8 +462,11 @@ public abstract class StoreContractTest {
 
     assertThat(seen).doesNotHaveDuplicates();
     assertThat(seen).containsAll(presentThroughout);
-    assertThat(seen).isSortedAccordingTo(
-        (x, y) -> Integer.compare(Integer.parseInt(x.substring(1)), Integer.parseInt(y.substring(1))));
+    assertThat(seen)
+        .isSortedAccordingTo(
+            (x, y) ->
+                Integer.compare(
+                    Integer.parseInt(x.substring(1)), Integer.parseInt(y.substring(1))));
     long total = store.read(tx -> tx.list(TEAM_A, "builds", Optional.empty(), 1)).total();
     assertThat(total).isEqualTo(live.size());
   }
@@ -487,7 +517,8 @@ public abstract class StoreContractTest {
     assertThat(
             ids(
                 store.read(
-                    tx -> tx.list(StoredResource.GLOBAL_TEAM, "territories", Optional.empty(), 10))))
+                    tx ->
+                        tx.list(StoredResource.GLOBAL_TEAM, "territories", Optional.empty(), 10))))
         .containsExactly("USA", "FRA");
     assertThat(store.read(tx -> tx.list(TEAM_A, "territories", Optional.empty(), 10)).total())
         .isZero();
@@ -528,7 +559,8 @@ public abstract class StoreContractTest {
     store.write(
         tx -> tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b5", "b1", "b4", "b2", "b3")));
 
-    Page<Edge> first = store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 2));
+    Page<Edge> first =
+        store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 2));
     Page<Edge> second =
         store.read(
             tx ->
@@ -557,6 +589,31 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void targetAddedWhileAClientPagesAppearsOnALaterPageEvenIfTheLastWasRemoved() {
+    store.write(tx -> tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b1", "b2", "b3")));
+    Page<Edge> first =
+        store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 3));
+
+    store.write(
+        tx -> {
+          tx.removeEdges(TEAM_A, APP_BUILDS, "app1", List.of("b3"));
+          tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b4"));
+        });
+    Page<Edge> next =
+        store.read(
+            tx ->
+                tx.targets(
+                    TEAM_A,
+                    APP_BUILDS,
+                    "app1",
+                    Optional.of(first.last().orElseThrow().position()),
+                    3));
+
+    assertThat(toIds(first)).containsExactly("b1", "b2", "b3");
+    assertThat(toIds(next)).containsExactly("b4");
+  }
+
+  @Test
   void sourcesSeeTheSameEdgesFromTheOtherSidePagedBySourceId() {
     store.write(
         tx -> {
@@ -565,12 +622,17 @@ public abstract class StoreContractTest {
           tx.addEdges(TEAM_A, GROUP_TESTERS, "g2", List.of("t1"));
         });
 
-    Page<Edge> first = store.read(tx -> tx.sources(TEAM_A, GROUP_TESTERS, "t1", Optional.empty(), 2));
+    Page<Edge> first =
+        store.read(tx -> tx.sources(TEAM_A, GROUP_TESTERS, "t1", Optional.empty(), 2));
     Page<Edge> second =
         store.read(
             tx ->
                 tx.sources(
-                    TEAM_A, GROUP_TESTERS, "t1", Optional.of(first.last().orElseThrow().fromId()), 2));
+                    TEAM_A,
+                    GROUP_TESTERS,
+                    "t1",
+                    Optional.of(first.last().orElseThrow().fromId()),
+                    2));
 
     assertThat(first.items()).extracting(Edge::fromId).containsExactly("g1", "g2");
     assertThat(first.hasMore()).isTrue();
@@ -597,7 +659,8 @@ public abstract class StoreContractTest {
   void replaceSetsExactlyTheGivenTargetsInTheGivenOrder() {
     store.write(tx -> tx.addEdges(TEAM_A, GROUP_TESTERS, "g1", List.of("t1", "t2", "t3")));
 
-    store.write(tx -> tx.replaceEdges(TEAM_A, GROUP_TESTERS, "g1", List.of("t3", "t4", "t1", "t4")));
+    store.write(
+        tx -> tx.replaceEdges(TEAM_A, GROUP_TESTERS, "g1", List.of("t3", "t4", "t1", "t4")));
 
     assertThat(
             toIds(store.read(tx -> tx.targets(TEAM_A, GROUP_TESTERS, "g1", Optional.empty(), 10))))
@@ -618,9 +681,11 @@ public abstract class StoreContractTest {
           tx.addEdges(TEAM_A, experiments, "app1", List.of("b2"));
         });
 
-    assertThat(toIds(store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 10))))
+    assertThat(
+            toIds(store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 10))))
         .containsExactly("b1");
-    assertThat(toIds(store.read(tx -> tx.targets(TEAM_A, experiments, "app1", Optional.empty(), 10))))
+    assertThat(
+            toIds(store.read(tx -> tx.targets(TEAM_A, experiments, "app1", Optional.empty(), 10))))
         .containsExactly("b2");
   }
 
@@ -749,10 +814,14 @@ public abstract class StoreContractTest {
                         store.write(
                             tx -> {
                               tx.insert(TEAM_A, "builds", id, Map.of("thread", thread));
-                              StoredResource counter = tx.get(TEAM_A, "counters", "c").orElseThrow();
+                              StoredResource counter =
+                                  tx.get(TEAM_A, "counters", "c").orElseThrow();
                               int value = (Integer) counter.attributes().get("value");
                               tx.update(
-                                  TEAM_A, "counters", "c", Map.of("value", value + 1),
+                                  TEAM_A,
+                                  "counters",
+                                  "c",
+                                  Map.of("value", value + 1),
                                   counter.version());
                               tx.addEdges(TEAM_A, APP_BUILDS, "app", List.of(id));
                             });
@@ -804,7 +873,9 @@ public abstract class StoreContractTest {
     assertThat(reopened.findTeam(TEAM_A)).isPresent();
     assertThat(reopened.findKey("KEYAAAAAA1")).isPresent();
     assertThat(attributesOf(TEAM_A, "apps", "1001")).containsEntry("name", "kept");
-    assertThat(toIds(reopened.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "1001", Optional.empty(), 10))))
+    assertThat(
+            toIds(
+                reopened.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "1001", Optional.empty(), 10))))
         .containsExactly("b1", "b2");
     StoredResource later = reopened.transaction(tx -> tx.insert(TEAM_A, "apps", "1002", Map.of()));
     assertThat(later.seq()).isGreaterThan(seqBefore);
@@ -829,6 +900,10 @@ public abstract class StoreContractTest {
 
   private Optional<StoredResource> find(String teamId, String type, String id) {
     return store.read(tx -> tx.get(teamId, type, id));
+  }
+
+  private long total(String teamId, String type) {
+    return store.read(tx -> tx.list(teamId, type, Optional.empty(), 1)).total();
   }
 
   private long targetCount(String teamId, Relation relation, String fromId) {

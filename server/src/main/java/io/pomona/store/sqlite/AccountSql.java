@@ -87,8 +87,7 @@ final class AccountSql {
   }
 
   Optional<ApiKey> findKey(String keyId) {
-    return jdbc.one(
-        "SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_id = ?", this::key, keyId);
+    return jdbc.one("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_id = ?", this::key, keyId);
   }
 
   ApiKey revokeKey(String keyId, Instant at) {

@@ -3,6 +3,7 @@ package io.pomona.store.sqlite;
 import io.pomona.store.Edge;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;
+import io.pomona.store.StoreException;
 import io.pomona.store.StoredResource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The SQL for relationship edges. Targets page by position on {@code (team_id, rel, from_id,
- * position)}; sources page by source id on {@code (team_id, rel, to_id, from_id)}.
+ * position)}; sources page by source id on {@code (team_id, rel, to_id, from_id)}. Positions come
+ * from a store-wide counter, so they only grow: a link made later always sorts after earlier ones.
  */
 final class EdgeSql {
   private static final String COLUMNS = "rel, from_id, to_id, position";
@@ -26,15 +28,7 @@ final class EdgeSql {
   }
 
   void add(String teamId, Relation relation, String fromId, List<String> toIds) {
-    long next =
-        jdbc.number(
-                "SELECT coalesce(max(position), -1) FROM edges"
-                    + " WHERE team_id = ? AND rel = ? AND from_id = ?",
-                teamId,
-                relation.key(),
-                fromId)
-            + 1;
-    insert(teamId, relation, fromId, new LinkedHashSet<>(toIds), next);
+    insert(teamId, relation, fromId, new LinkedHashSet<>(toIds));
   }
 
   void remove(String teamId, Relation relation, String fromId, Collection<String> toIds) {
@@ -52,7 +46,7 @@ final class EdgeSql {
         teamId,
         relation.key(),
         fromId);
-    insert(teamId, relation, fromId, new LinkedHashSet<>(toIds), 0);
+    insert(teamId, relation, fromId, new LinkedHashSet<>(toIds));
   }
 
   Page<Edge> targets(
@@ -60,7 +54,9 @@ final class EdgeSql {
     ResourceSql.requirePositive(limit);
     List<Edge> rows =
         jdbc.list(
-            "SELECT " + COLUMNS + " FROM edges"
+            "SELECT "
+                + COLUMNS
+                + " FROM edges"
                 + " WHERE team_id = ? AND rel = ? AND from_id = ? AND position > ?"
                 + " ORDER BY position LIMIT ?",
             EdgeSql::edge,
@@ -127,10 +123,20 @@ final class EdgeSql {
             "DELETE FROM edges WHERE to_type = ? AND to_id = ? AND team_id = ?", type, id, teamId);
   }
 
-  private void insert(
-      String teamId, Relation relation, String fromId, Collection<String> toIds, long first) {
+  /** Links in the given order, at positions after every position handed out before. */
+  private void insert(String teamId, Relation relation, String fromId, Collection<String> toIds) {
+    if (toIds.isEmpty()) {
+      return;
+    }
+    long last =
+        jdbc.one(
+                "UPDATE counters SET value = value + ? WHERE name = 'edge_position' RETURNING"
+                    + " value",
+                row -> row.getLong(1),
+                toIds.size())
+            .orElseThrow(() -> new StoreException("the edge_position counter is missing", null));
+    long position = last - toIds.size() + 1;
     List<Object[]> rows = new ArrayList<>();
-    long position = first;
     for (String toId : toIds) {
       rows.add(
           new Object[] {

@@ -108,7 +108,8 @@ final class Jdbc {
 
   private void ensureOpen() {
     if (!open) {
-      throw new IllegalStateException("this transaction has ended; use the Tx only inside its work");
+      throw new IllegalStateException(
+          "this transaction has ended; use the Tx only inside its work");
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /** Attributes and role sets to and from the JSON text kept in SQLite columns. */
 final class Json {
-  private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =
+      new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final ObjectMapper mapper = new ObjectMapper();

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL for generic resources: the one place where filter and sort pushdown will grow. Lists
- * page by {@code seq} on the index {@code (team_id, type, seq)}, so a page costs one index seek
- * plus the rows it returns, wherever it starts.
+ * The SQL for generic resources: the one place where filter and sort pushdown will grow. Lists page
+ * by {@code seq} on the index {@code (team_id, type, seq)}, so a page costs one index seek plus the
+ * rows it returns, wherever it starts; the total comes from {@code resource_counts}, which triggers
+ * keep in step with inserts and deletes.
  */
 final class ResourceSql {
   private static final String COLUMNS =
@@ -95,7 +96,9 @@ final class ResourceSql {
     // One extra row tells whether another page follows.
     List<StoredResource> rows =
         jdbc.list(
-            "SELECT " + COLUMNS + " FROM resources"
+            "SELECT "
+                + COLUMNS
+                + " FROM resources"
                 + " WHERE team_id = ? AND type = ? AND seq > ? ORDER BY seq LIMIT ?",
             this::resource,
             teamId,
@@ -104,7 +107,9 @@ final class ResourceSql {
             limit + 1);
     long total =
         jdbc.number(
-            "SELECT count(*) FROM resources WHERE team_id = ? AND type = ?", teamId, type);
+            "SELECT coalesce(max(count), 0) FROM resource_counts WHERE team_id = ? AND type = ?",
+            teamId,
+            type);
     boolean hasMore = rows.size() > limit;
     return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
   }

@@ -27,16 +27,16 @@ import org.sqlite.SQLiteDataSource;
  * The embedded store: {@value #DATABASE_FILE} in a data directory.
  *
  * <p>Connections: one writer and {@value #READERS} readers, each pooled by HikariCP (which keeps
- * them open and replaces a broken one). SQLite lets one connection write at a time; a second
- * writer would wait in {@code busy_timeout} and could still fail with {@code SQLITE_BUSY}. So
- * write transactions queue on a fair lock in front of the single writer connection and begin
- * with {@code BEGIN IMMEDIATE}, and no writer ever fails because another is busy. In WAL mode the
- * readers see committed snapshots and never wait for the writer. {@code busy_timeout} remains
- * for other processes (a CLI on the same file) and checkpoints.
+ * them open and replaces a broken one). SQLite lets one connection write at a time; a second writer
+ * would wait in {@code busy_timeout} and could still fail with {@code SQLITE_BUSY}. So write
+ * transactions queue on a fair lock in front of the single writer connection and begin with {@code
+ * BEGIN IMMEDIATE}, and no writer ever fails because another is busy. In WAL mode the readers see
+ * committed snapshots and never wait for the writer. {@code busy_timeout} remains for other
+ * processes (a CLI on the same file) and checkpoints.
  *
  * <p>Transactions are begun and ended with SQL rather than {@code setAutoCommit(false)}:
- * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader
- * would hold an old snapshot and stop WAL checkpoints.
+ * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader would
+ * hold an old snapshot and stop WAL checkpoints.
  */
 public final class SqliteStore implements Store {
   public static final String DATABASE_FILE = "pomona.db";
@@ -59,8 +59,8 @@ public final class SqliteStore implements Store {
   }
 
   /**
-   * Opens (creating if needed) the store in {@code dataDirectory}, applying any pending
-   * migrations first.
+   * Opens (creating if needed) the store in {@code dataDirectory}, applying any pending migrations
+   * first.
    *
    * @param clock the source of every transaction's {@link Tx#now()}
    */
@@ -128,7 +128,8 @@ public final class SqliteStore implements Store {
       Jdbc jdbc = new Jdbc(connection);
       jdbc.execute(begin);
       try {
-        T result = work.apply(new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        T result =
+            work.apply(new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         jdbc.execute("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {

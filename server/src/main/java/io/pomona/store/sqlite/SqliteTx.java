@@ -102,8 +102,7 @@ final class SqliteTx implements Tx {
   }
 
   @Override
-  public Page<StoredResource> list(
-      String teamId, String type, Optional<Long> afterSeq, int limit) {
+  public Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit) {
     return resources.list(teamId, type, afterSeq, limit);
   }
 

@@ -4,13 +4,15 @@
  *
  * <p>SQLite allows one writer at a time, so {@link io.pomona.store.sqlite.SqliteStore} serializes
  * write transactions behind a fair lock on a single writer connection (no {@code SQLITE_BUSY}
- * inside one process) while reads run concurrently on a small pool of read-only connections.
- * Times are stored as INTEGER epoch milliseconds (UTC); attributes as JSON text written and read
- * by Jackson.
+ * inside one process) while reads run concurrently on a small pool of read-only connections. Times
+ * are stored as INTEGER epoch milliseconds (UTC); attributes as JSON text written and read by
+ * Jackson. Triggers keep per-(team, type) resource counts, so a list's total is one lookup; a
+ * store-wide counter numbers edge positions. On an up-to-date database {@code Migrations} skips
+ * Flyway entirely (it costs ~300 ms of start-up to find nothing to do).
  *
- * <p>All SQL lives in three classes, one per table family ({@code AccountSql}, {@code
- * ResourceSql}, {@code EdgeSql}); every value goes in as a bind parameter. Depends on {@code
- * io.pomona.store}, {@code io.pomona.account}, {@code io.pomona.error}, JDBC, sqlite-jdbc,
- * HikariCP, Flyway and Jackson.
+ * <p>All SQL lives in three classes, one per table family ({@code AccountSql}, {@code ResourceSql},
+ * {@code EdgeSql}); every value goes in as a bind parameter. Depends on {@code io.pomona.store},
+ * {@code io.pomona.account}, {@code io.pomona.error}, JDBC, sqlite-jdbc, HikariCP, Flyway and
+ * Jackson.
  */
 package io.pomona.store.sqlite;

@@ -1,0 +1,59 @@
+package io.pomona.store;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The store's arrows (style.md §2.1): the SPI names no database; nothing else uses JDBC. */
+@AnalyzeClasses(packages = "io.pomona", importOptions = ImportOption.DoNotIncludeTests.class)
+class StoreArchitectureTest {
+
+  @ArchTest
+  static final ArchRule spiDependsOnlyOnErrorAndAccount =
+      classes()
+          .that()
+          .resideInAPackage("io.pomona.store")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.pomona.store", "io.pomona.error", "io.pomona.account", "java..");
+
+  @ArchTest
+  static final ArchRule spiNamesNoDatabase =
+      noClasses()
+          .that()
+          .resideInAPackage("io.pomona.store")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "javax.sql..", "io.pomona.store.sqlite..");
+
+  @ArchTest
+  static final ArchRule jdbcOnlyInsideStoreImplementations =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.pomona.store..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.sql..", "javax.sql..", "org.sqlite..", "com.zaxxer.hikari..", "org.flywaydb..");
+
+  @ArchTest
+  static final ArchRule storeImplementationsUseNoHigherLayer =
+      noClasses()
+          .that()
+          .resideInAPackage("io.pomona.store..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.pomona.app..",
+              "io.pomona.http..",
+              "io.pomona.engine..",
+              "io.pomona.behaviour..",
+              "io.pomona.domain..",
+              "io.pomona.jsonapi..",
+              "io.pomona.auth..",
+              "io.pomona.sim..");
+}
