@@ -1,12 +1,21 @@
 /**
- * The storage SPI: {@link io.pomona.store.Store} opens transactions, {@link io.pomona.store.Tx}
- * reads and writes teams, API keys, generic resources ({@link io.pomona.store.StoredResource})
- * and relationship edges ({@link io.pomona.store.Edge}), and {@link io.pomona.store.Page} carries
- * one keyset-paged slice of a list. Implementations live in sub-packages ({@code sqlite}, later
- * {@code postgres}); nothing here mentions a particular database, and JDBC appears only in those
- * sub-packages.
+ * The SQLite store: one file, {@code pomona.db}, in the data directory, in WAL mode, its schema
+ * kept by Flyway migrations ({@code db/migration/sqlite/V*.sql} on the classpath).
  *
- * <p>Depends on {@code io.pomona.error} and {@code io.pomona.account} only (later {@code query}
- * and {@code catalog}, for filter and sort pushdown).
+ * <p>SQLite allows one writer at a time, so {@link io.pomona.store.sqlite.SqliteStore} serializes
+ * write transactions behind a fair lock on a single writer connection (no {@code SQLITE_BUSY}
+ * inside one process) while reads run concurrently on a small pool of read-only connections.
+ * Times are stored as INTEGER epoch milliseconds (UTC); attributes as JSON text written and read
+ * by Jackson.
+ *
+ * <p>The SQL lives in one class per table family ({@code AccountSql}, {@code ResourceSql}, {@code
+ * EdgeSql}), plus {@code QuerySql} and {@code ConditionSql} for resource queries and {@code
+ * IndexSql} for the partial expression indexes that make them seeks. Every value goes in as a bind
+ * parameter; only type and attribute names checked by {@link io.pomona.store.SafeName} are
+ * written into SQL text. Those indexes are not migrations: they follow the catalog, not the schema
+ * version, and {@link io.pomona.store.Tx#ensureIndexes} creates the missing ones at start-up.
+ *
+ * <p>Depends on {@code io.pomona.store}, {@code io.pomona.account}, {@code io.pomona.error}, JDBC,
+ * sqlite-jdbc, HikariCP, Flyway and Jackson.
  */
-package io.pomona.store;
+package io.pomona.store.sqlite;
