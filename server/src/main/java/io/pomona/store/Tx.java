@@ -95,6 +95,35 @@ public interface Tx {
    */
   Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit);
 
+  /**
+   * One page of the resources that match {@code query}, in its order (see {@link ResourceQuery}
+   * for the semantics). {@link ResourcePage#total()} counts every match, whatever {@code after}
+   * and {@code limit}: it costs time in proportion to the number of matches, so an engine that
+   * pages through a large list may cache it per cursor.
+   *
+   * <p>Cost: the page itself is an index seek plus the rows it reads when the query filters on
+   * and sorts by attributes that {@link #ensureIndexes} covered; conditions on ids and
+   * relationships read their matching edges (as the total must anyway).
+   */
+  ResourcePage query(ResourceQuery query);
+
+  /**
+   * The resources of one type with any of {@code ids} (for {@code included}): those that exist,
+   * each once, in no particular order.
+   *
+   * @param globalType true to read them from {@link StoredResource#GLOBAL_TEAM}
+   */
+  List<StoredResource> getAll(
+      String teamId, String type, boolean globalType, Collection<String> ids);
+
+  /**
+   * Makes filtering and sorting on each (type, attribute) of {@code specs} an index seek,
+   * creating what is missing (a no-op for what exists, so the engine calls it at every start-up
+   * with everything the catalog lets a client filter or sort on). Queries stay correct without
+   * it, only slower. Needs a write transaction.
+   */
+  void ensureIndexes(Collection<IndexSpec> specs);
+
   // ---- relationship edges ----
 
   /**
@@ -137,6 +166,33 @@ public interface Tx {
   long countTargets(String teamId, Relation relation, String fromId);
 
   long countSources(String teamId, Relation relation, String toId);
+
+  /**
+   * For each of {@code fromIds}, its first {@code limitPerFrom} targets in position order: the
+   * linkage of an included to-many relationship for a whole page at once. Every given id is a
+   * key of the result (an empty list when it has no targets), in the order given.
+   *
+   * @param limitPerFrom at least 1
+   */
+  Map<String, List<Edge>> targetsOfEach(
+      String teamId, Relation relation, Collection<String> fromIds, int limitPerFrom);
+
+  /**
+   * For each of {@code toIds}, its first {@code limitPerTo} sources in source-id order (the
+   * relationship seen from its inverse side). Every given id is a key of the result, in the order
+   * given.
+   *
+   * @param limitPerTo at least 1
+   */
+  Map<String, List<Edge>> sourcesOfEach(
+      String teamId, Relation relation, Collection<String> toIds, int limitPerTo);
+
+  /** For each of {@code fromIds}, how many targets it has (0 included), in the order given. */
+  Map<String, Long> countTargetsOfEach(
+      String teamId, Relation relation, Collection<String> fromIds);
+
+  /** For each of {@code toIds}, how many sources point at it (0 included), in the order given. */
+  Map<String, Long> countSourcesOfEach(String teamId, Relation relation, Collection<String> toIds);
 
   /**
    * Deletes every edge, of any relation, that starts or ends at the resource (type, id) of this

@@ -9,6 +9,7 @@ import io.pomona.account.KeyKind;
 import io.pomona.account.Team;
 import io.pomona.error.ApiError;
 import io.pomona.error.ApiException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -689,6 +690,556 @@ public abstract class StoreContractTest {
         .containsExactly("b2");
   }
 
+  // ---- queries ----
+
+  private static final Relation BUILD_APP = new Relation("builds.app", "builds", "apps");
+  private static final Relation BUILD_PRERELEASE =
+      new Relation("builds.preReleaseVersion", "builds", "preReleaseVersions");
+  private static final Relation APP_TERRITORIES =
+      new Relation("apps.availableTerritories", "apps", "territories");
+
+  @Test
+  void queryWithoutConditionsListsTheTeamsRowsOfTheTypeInInsertionOrder() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "builds", "b2", Map.of());
+          tx.insert(TEAM_B, "builds", "other", Map.of());
+          tx.insert(TEAM_A, "apps", "a1", Map.of());
+          tx.insert(TEAM_A, "builds", "b1", Map.of());
+          tx.insert(StoredResource.GLOBAL_TEAM, "builds", "global", Map.of());
+        });
+
+    ResourcePage page = query(ResourceQuery.all(TEAM_A, "builds", 10));
+
+    assertThat(idsOf(page)).containsExactly("b2", "b1");
+    assertThat(page.total()).isEqualTo(2);
+    assertThat(page.next()).isEmpty();
+    assertThat(page.items().get(0).attributes()).isEmpty();
+  }
+
+  @Test
+  void attributeInComparesStringsNumbersAndBooleansByJsonType() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "builds", "string1", attributes("v", "1"));
+          tx.insert(TEAM_A, "builds", "int1", attributes("v", 1));
+          tx.insert(TEAM_A, "builds", "real1", attributes("v", 1.0));
+          tx.insert(TEAM_A, "builds", "true", attributes("v", true));
+          tx.insert(TEAM_A, "builds", "false", attributes("v", false));
+          tx.insert(TEAM_A, "builds", "int0", attributes("v", 0));
+          tx.insert(TEAM_A, "builds", "null", attributes("v", null));
+          tx.insert(TEAM_A, "builds", "absent", attributes());
+          tx.insert(TEAM_A, "builds", "list", attributes("v", List.of("1")));
+        });
+
+    assertThat(matching(new Condition.AttributeIn("v", List.of(1L))))
+        .containsExactly("int1", "real1");
+    assertThat(matching(new Condition.AttributeIn("v", List.of(new BigDecimal("1.00")))))
+        .containsExactly("int1", "real1");
+    assertThat(matching(new Condition.AttributeIn("v", List.of("1")))).containsExactly("string1");
+    assertThat(matching(new Condition.AttributeIn("v", List.of(true)))).containsExactly("true");
+    assertThat(matching(new Condition.AttributeIn("v", List.of(false)))).containsExactly("false");
+    assertThat(matching(new Condition.AttributeIn("v", List.of(0)))).containsExactly("int0");
+    assertThat(matching(new Condition.AttributeIn("v", List.of("1", true))))
+        .containsExactly("string1", "true");
+    assertThat(matching(new Condition.AttributeIn("v", List.of(false, 1L))))
+        .containsExactly("int1", "real1", "false");
+    assertThat(matching(new Condition.AttributeIn("v", List.of("[\"1\"]")))).isEmpty();
+    assertThat(matching(new Condition.AttributeIn("v", List.of()))).isEmpty();
+  }
+
+  @Test
+  void attributeContainsMatchesAnySubstringCaseSensitivelyWithoutWildcards() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "apps", "beta", attributes("name", "Pomona Beta"));
+          tx.insert(TEAM_A, "apps", "lower", attributes("name", "pomona"));
+          tx.insert(TEAM_A, "apps", "apple", attributes("name", "Apple"));
+          tx.insert(TEAM_A, "apps", "sale", attributes("name", "50% off"));
+          tx.insert(TEAM_A, "apps", "number", attributes("name", 5050));
+          tx.insert(TEAM_A, "apps", "none", attributes("name", null));
+        });
+
+    assertThat(matchingApps(new Condition.AttributeContains("name", List.of("Pom"))))
+        .containsExactly("beta");
+    assertThat(matchingApps(new Condition.AttributeContains("name", List.of("pom", "ppl"))))
+        .containsExactly("lower", "apple");
+    assertThat(matchingApps(new Condition.AttributeContains("name", List.of("%"))))
+        .containsExactly("sale");
+    assertThat(matchingApps(new Condition.AttributeContains("name", List.of("_")))).isEmpty();
+    assertThat(matchingApps(new Condition.AttributeContains("name", List.of("50"))))
+        .containsExactly("sale");
+    assertThat(matchingApps(new Condition.AttributeContains("name", List.of()))).isEmpty();
+  }
+
+  @Test
+  void attributeExistsTellsValuesFromNullAndAbsence() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "builds", "value", attributes("v", "x"));
+          tx.insert(TEAM_A, "builds", "false", attributes("v", false));
+          tx.insert(TEAM_A, "builds", "null", attributes("v", null));
+          tx.insert(TEAM_A, "builds", "absent", attributes("w", 1));
+        });
+
+    assertThat(matching(new Condition.AttributeExists("v", true)))
+        .containsExactly("value", "false");
+    assertThat(matching(new Condition.AttributeExists("v", false)))
+        .containsExactly("null", "absent");
+  }
+
+  @Test
+  void idInAndConditionsAreAndedWithinTheTeam() {
+    store.write(
+        tx -> {
+          for (int i = 1; i <= 5; i++) {
+            tx.insert(TEAM_A, "builds", "b" + i, attributes("odd", i % 2 == 1));
+          }
+          tx.insert(TEAM_B, "builds", "b6", attributes("odd", false));
+        });
+
+    assertThat(matching(new Condition.IdIn(List.of("b4", "b1", "b6", "b3", "b1"))))
+        .containsExactly("b1", "b3", "b4");
+    assertThat(
+            matching(
+                new Condition.IdIn(List.of("b4", "b1", "b3")),
+                new Condition.AttributeIn("odd", List.of(true))))
+        .containsExactly("b1", "b3");
+    assertThat(matching(new Condition.IdIn(List.of()))).isEmpty();
+  }
+
+  @Test
+  void ascendingSortPutsNullsFirstAndBreaksTiesByInsertion() {
+    insertRanked("n1", null, "r3a", 3, "r1", 1, "absent", ABSENT, "r3b", 3, "n2", null, "r2", 2);
+
+    ResourcePage ascending = query(builds().withSort(List.of(SortKey.ascending("rank"))));
+    ResourcePage descending = query(builds().withSort(List.of(SortKey.descending("rank"))));
+
+    assertThat(idsOf(ascending)).containsExactly("n1", "absent", "n2", "r1", "r2", "r3a", "r3b");
+    assertThat(idsOf(descending)).containsExactly("r3b", "r3a", "r2", "r1", "n2", "absent", "n1");
+  }
+
+  @Test
+  void laterSortKeysOrderTiesOfEarlierOnes() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "builds", "a", attributes("major", 1, "minor", "b"));
+          tx.insert(TEAM_A, "builds", "b", attributes("major", 2, "minor", "a"));
+          tx.insert(TEAM_A, "builds", "c", attributes("major", 1, "minor", "c"));
+          tx.insert(TEAM_A, "builds", "d", attributes("major", 1));
+          tx.insert(TEAM_A, "builds", "e", attributes("major", 1, "minor", "c"));
+        });
+
+    ResourcePage page =
+        query(builds().withSort(List.of(SortKey.descending("major"), SortKey.ascending("minor"))));
+
+    assertThat(idsOf(page)).containsExactly("b", "d", "a", "c", "e");
+  }
+
+  @Test
+  void keysetPagesContinueAcrossNullsInBothDirections() {
+    insertRanked("n1", null, "r3a", 3, "r1", 1, "absent", ABSENT, "r3b", 3, "n2", null, "r2", 2);
+
+    for (int limit = 1; limit <= 4; limit++) {
+      ResourceQuery ascending =
+          builds().withSort(List.of(SortKey.ascending("rank"))).withLimit(limit);
+      ResourceQuery descending =
+          builds().withSort(List.of(SortKey.descending("rank"))).withLimit(limit);
+      assertThat(allPages(ascending))
+          .as("ascending by %d", limit)
+          .containsExactly("n1", "absent", "n2", "r1", "r2", "r3a", "r3b");
+      assertThat(allPages(descending))
+          .as("descending by %d", limit)
+          .containsExactly("r3b", "r3a", "r2", "r1", "n2", "absent", "n1");
+    }
+  }
+
+  @Test
+  void nextIsPresentOnlyWhenMoreItemsMatchAndTotalIgnoresThePosition() {
+    store.write(
+        tx -> {
+          for (int i = 1; i <= 4; i++) {
+            tx.insert(TEAM_A, "builds", "b" + i, attributes("rank", i));
+          }
+        });
+    ResourceQuery byRank = builds().withSort(List.of(SortKey.ascending("rank"))).withLimit(2);
+
+    ResourcePage first = query(byRank);
+    ResourcePage second = query(byRank.withAfter(first.next()));
+    ResourcePage whole = query(byRank.withLimit(4));
+
+    assertThat(idsOf(first)).containsExactly("b1", "b2");
+    assertThat(first.next())
+        .hasValueSatisfying(next -> assertThat(next.values()).containsExactly(2L));
+    assertThat(idsOf(second)).containsExactly("b3", "b4");
+    assertThat(second.next()).isEmpty();
+    assertThat(List.of(first.total(), second.total(), whole.total())).containsOnly(4L);
+    assertThat(whole.next()).isEmpty();
+  }
+
+  @Test
+  void sortedKeysetPagingNeitherSkipsNorRepeatsUnchangedItemsWhileOthersChange() {
+    store.write(tx -> tx.ensureIndexes(List.of(new IndexSpec("builds", "rank"))));
+    Random random = new Random(20260302);
+    Map<String, Object> rankOf = new LinkedHashMap<>();
+    int[] nextId = {0};
+    store.write(
+        tx -> {
+          for (int i = 0; i < 40; i++) {
+            String id = "r" + nextId[0]++;
+            Object rank = random.nextInt(5) == 0 ? null : random.nextInt(6);
+            tx.insert(TEAM_A, "builds", id, attributes("rank", rank, "touched", 0));
+            rankOf.put(id, rank);
+          }
+        });
+    Set<String> presentThroughout = new HashSet<>(rankOf.keySet());
+    ResourceQuery byRank = builds().withSort(List.of(SortKey.descending("rank"))).withLimit(4);
+    List<StoredResource> seen = new ArrayList<>();
+    Optional<Keyset> after = Optional.empty();
+
+    do {
+      ResourcePage page = query(byRank.withAfter(after));
+      seen.addAll(page.items());
+      after = page.next();
+      store.write(
+          tx -> {
+            for (int i = 0; i < 2; i++) {
+              String id = "r" + nextId[0]++;
+              Object rank = random.nextBoolean() ? null : random.nextInt(6);
+              tx.insert(TEAM_A, "builds", id, attributes("rank", rank, "touched", 0));
+              rankOf.put(id, rank);
+            }
+            List<String> live = new ArrayList<>(rankOf.keySet());
+            String victim = live.get(random.nextInt(live.size()));
+            tx.delete(TEAM_A, "builds", victim);
+            rankOf.remove(victim);
+            presentThroughout.remove(victim);
+            String touched = live.get(random.nextInt(live.size()));
+            if (rankOf.containsKey(touched)) {
+              tx.update(
+                  TEAM_A, "builds", touched, attributes("rank", rankOf.get(touched), "touched", 1));
+            }
+          });
+    } while (after.isPresent());
+
+    List<String> seenIds = seen.stream().map(StoredResource::id).toList();
+    assertThat(seenIds).doesNotHaveDuplicates().containsAll(presentThroughout);
+    assertThat(seen).isSortedAccordingTo(order(List.of(SortKey.descending("rank"))));
+  }
+
+  @Test
+  void randomQueriesPageExactlyLikeAnInMemoryModelWithAndWithoutIndexes() {
+    Random random = new Random(20260303);
+    List<StoredResource> rows = new ArrayList<>();
+    store.write(
+        tx -> {
+          for (int i = 0; i < 60; i++) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            putRandomly(random, attributes, "n", random.nextInt(4));
+            putRandomly(random, attributes, "s", String.valueOf((char) ('a' + random.nextInt(3))));
+            putRandomly(random, attributes, "f", random.nextBoolean());
+            rows.add(tx.insert(TEAM_A, "builds", "b" + i, attributes));
+            tx.insert(TEAM_B, "builds", "b" + i, attributes);
+            tx.insert(TEAM_A, "apps", "b" + i, attributes);
+          }
+        });
+
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 150; i++) {
+        ResourceQuery query = randomQuery(random);
+        List<StoredResource> expected =
+            rows.stream()
+                .filter(row -> query.conditions().stream().allMatch(c -> holds(c, row)))
+                .sorted(order(query.sort()))
+                .toList();
+        List<String> expectedIds = expected.stream().map(StoredResource::id).toList();
+        assertThat(allPages(query)).as("%s", query).containsExactlyElementsOf(expectedIds);
+        assertThat(query(query).total()).as("total of %s", query).isEqualTo(expected.size());
+      }
+      store.write(
+          tx ->
+              tx.ensureIndexes(
+                  List.of(
+                      new IndexSpec("builds", "n"),
+                      new IndexSpec("builds", "s"),
+                      new IndexSpec("builds", "f"))));
+    }
+  }
+
+  @Test
+  void forwardAnchorListsTargetsInEdgePositionOrderAndPagesByPosition() {
+    store.write(
+        tx -> {
+          for (int i = 1; i <= 6; i++) {
+            tx.insert(TEAM_A, "builds", "b" + i, attributes("rank", 7 - i));
+          }
+          tx.insert(TEAM_B, "builds", "b9", attributes());
+          tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b3", "b1", "missing", "b5", "b6"));
+          tx.addEdges(TEAM_A, APP_BUILDS, "app2", List.of("b2"));
+          tx.addEdges(TEAM_B, APP_BUILDS, "app1", List.of("b9", "b2"));
+        });
+    ResourceQuery ofApp1 = builds().withAnchor(new Anchor(APP_BUILDS, "app1", true)).withLimit(2);
+
+    ResourcePage first = query(ofApp1);
+    ResourcePage second = query(ofApp1.withAfter(first.next()));
+    long positionOfB1 =
+        store.read(tx -> tx.targets(TEAM_A, APP_BUILDS, "app1", Optional.empty(), 10))
+            .items()
+            .get(1)
+            .position();
+
+    assertThat(idsOf(first)).containsExactly("b3", "b1");
+    assertThat(first.total()).isEqualTo(4);
+    assertThat(first.next()).contains(Keyset.of(positionOfB1));
+    assertThat(idsOf(second)).containsExactly("b5", "b6");
+    assertThat(second.next()).isEmpty();
+    assertThat(allPages(ofApp1.withSort(List.of(SortKey.ascending("rank")))))
+        .containsExactly("b6", "b5", "b3", "b1");
+    assertThat(allPages(ofApp1.withConditions(List.of(new Condition.IdIn(List.of("b5", "b3"))))))
+        .containsExactly("b3", "b5");
+  }
+
+  @Test
+  void reverseAnchorListsSourcesInInsertionOrder() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "apps", "app1", Map.of());
+          tx.insert(TEAM_A, "apps", "app2", Map.of());
+          tx.insert(TEAM_A, "apps", "app3", Map.of());
+          tx.addEdges(TEAM_A, APP_BUILDS, "app3", List.of("b1"));
+          tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b1"));
+          tx.addEdges(TEAM_A, APP_BUILDS, "app2", List.of("b2"));
+          tx.addEdges(TEAM_B, APP_BUILDS, "app2", List.of("b1"));
+        });
+
+    ResourcePage page =
+        query(
+            ResourceQuery.all(TEAM_A, "apps", 10).withAnchor(new Anchor(APP_BUILDS, "b1", false)));
+
+    assertThat(idsOf(page)).containsExactly("app1", "app3");
+    assertThat(page.total()).isEqualTo(2);
+  }
+
+  @Test
+  void relatedConditionsSeeOnlyTheTeamsEdgesFromEitherSide() {
+    store.write(
+        tx -> {
+          for (int i = 1; i <= 6; i++) {
+            tx.insert(TEAM_A, "builds", "b" + i, Map.of());
+          }
+          tx.addEdges(TEAM_A, APP_BUILDS, "app1", List.of("b5", "b1", "b3"));
+          tx.addEdges(TEAM_A, APP_BUILDS, "app2", List.of("b2", "b3"));
+          tx.addEdges(TEAM_B, APP_BUILDS, "app1", List.of("b4"));
+          tx.addEdges(TEAM_A, BUILD_APP, "b6", List.of("app1"));
+          tx.addEdges(TEAM_B, BUILD_APP, "b4", List.of("app1"));
+        });
+
+    assertThat(matching(new Condition.Related(APP_BUILDS, false, List.of("app1"))))
+        .containsExactly("b1", "b3", "b5");
+    assertThat(matching(new Condition.Related(APP_BUILDS, false, List.of("app1", "app2"))))
+        .containsExactly("b1", "b2", "b3", "b5");
+    assertThat(matching(new Condition.Related(BUILD_APP, true, List.of("app1"))))
+        .containsExactly("b6");
+    assertThat(matching(new Condition.Related(APP_BUILDS, false, List.of()))).isEmpty();
+    assertThat(matching(new Condition.RelatedExists(APP_BUILDS, false, true)))
+        .containsExactly("b1", "b2", "b3", "b5");
+    assertThat(matching(new Condition.RelatedExists(APP_BUILDS, false, false)))
+        .containsExactly("b4", "b6");
+    assertThat(matching(new Condition.RelatedExists(BUILD_APP, true, true))).containsExactly("b6");
+    assertThat(
+            matching(
+                new Condition.Related(APP_BUILDS, false, List.of("app1")),
+                new Condition.Related(APP_BUILDS, false, List.of("app2"))))
+        .containsExactly("b3");
+  }
+
+  @Test
+  void relatedAttributeInFiltersOnTheLinkedResourcesTypedValues() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "preReleaseVersions", "p1", attributes("version", "1.0"));
+          tx.insert(TEAM_A, "preReleaseVersions", "p2", attributes("version", "2.0"));
+          tx.insert(TEAM_A, "preReleaseVersions", "p3", attributes("version", 1.0));
+          tx.insert(TEAM_B, "preReleaseVersions", "p4", attributes("version", "1.0"));
+          for (int i = 1; i <= 5; i++) {
+            tx.insert(TEAM_A, "builds", "b" + i, Map.of());
+          }
+          tx.addEdges(TEAM_A, BUILD_PRERELEASE, "b4", List.of("p1"));
+          tx.addEdges(TEAM_A, BUILD_PRERELEASE, "b1", List.of("p1"));
+          tx.addEdges(TEAM_A, BUILD_PRERELEASE, "b2", List.of("p2"));
+          tx.addEdges(TEAM_A, BUILD_PRERELEASE, "b3", List.of("p3"));
+          tx.addEdges(TEAM_A, BUILD_PRERELEASE, "b5", List.of("p4"));
+        });
+
+    assertThat(matching(prereleaseVersion("1.0"))).containsExactly("b1", "b4");
+    assertThat(matching(prereleaseVersion("1.0", "2.0"))).containsExactly("b1", "b2", "b4");
+    assertThat(matching(prereleaseVersion(1L))).containsExactly("b3");
+    store.write(tx -> tx.ensureIndexes(List.of(new IndexSpec("preReleaseVersions", "version"))));
+    assertThat(matching(prereleaseVersion("1.0"))).containsExactly("b1", "b4");
+  }
+
+  @Test
+  void globalTypesAreReadFromTheGlobalTeamThroughTheCallersEdges() {
+    String global = StoredResource.GLOBAL_TEAM;
+    store.write(
+        tx -> {
+          tx.insert(global, "territories", "USA", attributes("currency", "USD"));
+          tx.insert(global, "territories", "FRA", attributes("currency", "EUR"));
+          tx.insert(TEAM_A, "territories", "XXX", attributes("currency", "USD"));
+          tx.insert(TEAM_A, "apps", "app1", Map.of());
+          tx.insert(TEAM_A, "apps", "app2", Map.of());
+          tx.insert(TEAM_B, "apps", "app9", Map.of());
+          tx.addEdges(TEAM_A, APP_TERRITORIES, "app1", List.of("FRA", "USA"));
+          tx.addEdges(TEAM_A, APP_TERRITORIES, "app2", List.of("FRA"));
+          tx.addEdges(TEAM_B, APP_TERRITORIES, "app9", List.of("USA"));
+          tx.addEdges(TEAM_B, APP_TERRITORIES, "app2", List.of("USA"));
+        });
+    ResourceQuery territories =
+        new ResourceQuery(
+            TEAM_A,
+            "territories",
+            true,
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            10);
+
+    assertThat(idsOf(query(territories))).containsExactly("USA", "FRA");
+    assertThat(
+            idsOf(
+                query(
+                    territories.withConditions(
+                        List.of(new Condition.AttributeIn("currency", List.of("USD")))))))
+        .containsExactly("USA");
+    assertThat(idsOf(query(territories.withAnchor(new Anchor(APP_TERRITORIES, "app1", true)))))
+        .containsExactly("FRA", "USA");
+    assertThat(
+            idsOf(
+                query(
+                    ResourceQuery.all(TEAM_A, "apps", 10)
+                        .withConditions(
+                            List.of(
+                                new Condition.RelatedAttributeIn(
+                                    APP_TERRITORIES,
+                                    true,
+                                    "territories",
+                                    true,
+                                    "currency",
+                                    List.of("USD")))))))
+        .containsExactly("app1");
+  }
+
+  @Test
+  void getAllReturnsEachExistingResourceOnceFromTheRightTeam() {
+    store.write(
+        tx -> {
+          tx.insert(TEAM_A, "builds", "b1", attributes("team", "A"));
+          tx.insert(TEAM_A, "builds", "b2", attributes("team", "A"));
+          tx.insert(TEAM_B, "builds", "b3", attributes("team", "B"));
+          tx.insert(TEAM_A, "apps", "b2", Map.of());
+          tx.insert(StoredResource.GLOBAL_TEAM, "territories", "USA", Map.of());
+        });
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      many.add(i == 700 ? "b2" : "nope" + i);
+    }
+
+    List<StoredResource> found =
+        store.read(tx -> tx.getAll(TEAM_A, "builds", false, List.of("b2", "b1", "b2", "b3", "x")));
+
+    assertThat(found).extracting(StoredResource::id).containsExactlyInAnyOrder("b1", "b2");
+    assertThat(found).allSatisfy(r -> assertThat(r.attributes()).containsEntry("team", "A"));
+    assertThat(
+            store.<List<StoredResource>>read(
+                tx -> tx.getAll(TEAM_A, "territories", true, List.of("USA", "FRA"))))
+        .extracting(StoredResource::id)
+        .containsExactly("USA");
+    assertThat(store.<List<StoredResource>>read(tx -> tx.getAll(TEAM_A, "builds", false, many)))
+        .extracting(StoredResource::id)
+        .containsExactly("b2");
+    assertThat(
+            store.<List<StoredResource>>read(tx -> tx.getAll(TEAM_A, "builds", false, List.of())))
+        .isEmpty();
+  }
+
+  @Test
+  void batchLinkageGivesTheFirstEdgesAndCountsOfEveryAnchor() {
+    store.write(
+        tx -> {
+          tx.addEdges(TEAM_A, GROUP_TESTERS, "g1", List.of("t3", "t1", "t2"));
+          tx.addEdges(TEAM_A, GROUP_TESTERS, "g2", List.of("t1"));
+          tx.addEdges(TEAM_A, GROUP_TESTERS, "g0", List.of("t1"));
+          tx.addEdges(TEAM_B, GROUP_TESTERS, "g1", List.of("t9"));
+        });
+
+    Map<String, List<Edge>> targets =
+        store.read(
+            tx -> tx.targetsOfEach(TEAM_A, GROUP_TESTERS, List.of("g2", "g1", "g9", "g1"), 2));
+    Map<String, List<Edge>> sources =
+        store.read(tx -> tx.sourcesOfEach(TEAM_A, GROUP_TESTERS, List.of("t1", "t9"), 2));
+    Map<String, Long> targetCounts =
+        store.read(tx -> tx.countTargetsOfEach(TEAM_A, GROUP_TESTERS, List.of("g1", "g9", "g2")));
+    Map<String, Long> sourceCounts =
+        store.read(tx -> tx.countSourcesOfEach(TEAM_A, GROUP_TESTERS, List.of("t1", "t9")));
+
+    assertThat(targets.keySet()).containsExactly("g2", "g1", "g9");
+    assertThat(targets.get("g1")).extracting(Edge::toId).containsExactly("t3", "t1");
+    assertThat(targets.get("g2")).extracting(Edge::toId).containsExactly("t1");
+    assertThat(targets.get("g9")).isEmpty();
+    assertThat(sources.get("t1")).extracting(Edge::fromId).containsExactly("g0", "g1");
+    assertThat(sources.get("t9")).isEmpty();
+    assertThat(targetCounts)
+        .containsExactly(Map.entry("g1", 3L), Map.entry("g9", 0L), Map.entry("g2", 1L));
+    assertThat(sourceCounts).containsExactly(Map.entry("t1", 3L), Map.entry("t9", 0L));
+  }
+
+  @Test
+  void ensuringIndexesTwiceChangesNothingAndSurvivesReopening() {
+    List<IndexSpec> specs = List.of(new IndexSpec("builds", "rank"), new IndexSpec("apps", "name"));
+    insertRanked("r2", 2, "r1", 1);
+
+    store.write(tx -> tx.ensureIndexes(specs));
+    store.write(tx -> tx.ensureIndexes(specs));
+    reopen().write(tx -> tx.ensureIndexes(specs));
+
+    assertThat(idsOf(query(builds().withSort(List.of(SortKey.ascending("rank"))))))
+        .containsExactly("r1", "r2");
+  }
+
+  @Test
+  void unsafeNamesAndInconsistentQueriesAreCallerBugs() {
+    assertThatThrownBy(() -> ResourceQuery.all(TEAM_A, "builds' OR 1=1 --", 10))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Condition.AttributeIn("a.b", List.of("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IndexSpec("builds", "version')"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SortKey.ascending("1st")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Condition.AttributeIn("v", java.util.Arrays.asList("x", null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builds().withLimit(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builds().withAfter(Optional.of(new Keyset(List.of("x"), 3))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builds().withAnchor(new Anchor(APP_BUILDS, "b1", false)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                builds()
+                    .withConditions(List.of(new Condition.RelatedExists(BUILD_APP, false, true))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void attributeValuesAreDataEvenWhenTheyLookLikeSql() {
+    store.write(tx -> tx.insert(TEAM_A, "builds", "b1", attributes("v", "x' OR '1'='1")));
+    store.write(tx -> tx.insert(TEAM_A, "builds", "b2", attributes("v", "y")));
+
+    assertThat(matching(new Condition.AttributeIn("v", List.of("x' OR '1'='1"))))
+        .containsExactly("b1");
+    assertThat(matching(new Condition.AttributeIn("v", List.of("' OR '1'='1")))).isEmpty();
+  }
+
   // ---- transactions ----
 
   @Test
@@ -894,6 +1445,159 @@ public abstract class StoreContractTest {
     third.write(tx -> tx.insert(TEAM_A, "apps", "2", Map.of()));
     assertThat(third.read(tx -> tx.list(TEAM_A, "apps", Optional.empty(), 10)).total())
         .isEqualTo(2);
+  }
+
+  // ---- query helpers ----
+
+  /** Marks an attribute left out of {@link #attributes}. */
+  private static final Object ABSENT = new Object();
+
+  private ResourcePage query(ResourceQuery query) {
+    return store.read(tx -> tx.query(query));
+  }
+
+  /** The ids of every page of {@code query}, following {@code next} to the end. */
+  private List<String> allPages(ResourceQuery query) {
+    List<String> ids = new ArrayList<>();
+    Optional<Keyset> after = query.after();
+    do {
+      ResourcePage page = query(query.withAfter(after));
+      assertThat(page.items().size()).isLessThanOrEqualTo(query.limit());
+      if (page.next().isPresent()) {
+        assertThat(page.items()).as("a page followed by another is full").hasSize(query.limit());
+      }
+      page.items().forEach(item -> ids.add(item.id()));
+      after = page.next();
+    } while (after.isPresent() && ids.size() < 10_000);
+    return ids;
+  }
+
+  private static ResourceQuery builds() {
+    return ResourceQuery.all(TEAM_A, "builds", 50);
+  }
+
+  private List<String> matching(Condition... conditions) {
+    return allPages(builds().withConditions(List.of(conditions)).withLimit(3));
+  }
+
+  private List<String> matchingApps(Condition... conditions) {
+    return allPages(ResourceQuery.all(TEAM_A, "apps", 3).withConditions(List.of(conditions)));
+  }
+
+  private static Condition prereleaseVersion(Object... versions) {
+    return new Condition.RelatedAttributeIn(
+        BUILD_PRERELEASE, true, "preReleaseVersions", false, "version", List.of(versions));
+  }
+
+  private static List<String> idsOf(ResourcePage page) {
+    return page.items().stream().map(StoredResource::id).toList();
+  }
+
+  /** Attributes from name-value pairs; null values are kept, {@link #ABSENT} ones left out. */
+  private static Map<String, Object> attributes(Object... namesAndValues) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != ABSENT) {
+        attributes.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      }
+    }
+    return attributes;
+  }
+
+  /** Inserts builds of team A from id-rank pairs, in order. */
+  private void insertRanked(Object... idsAndRanks) {
+    store.write(
+        tx -> {
+          for (int i = 0; i < idsAndRanks.length; i += 2) {
+            tx.insert(
+                TEAM_A, "builds", (String) idsAndRanks[i], attributes("rank", idsAndRanks[i + 1]));
+          }
+        });
+  }
+
+  private static void putRandomly(
+      Random random, Map<String, Object> attributes, String name, Object value) {
+    switch (random.nextInt(4)) {
+      case 0 -> {} // absent
+      case 1 -> attributes.put(name, null);
+      default -> attributes.put(name, value);
+    }
+  }
+
+  private static ResourceQuery randomQuery(Random random) {
+    List<String> names = new ArrayList<>(List.of("n", "s", "f"));
+    java.util.Collections.shuffle(names, random);
+    List<SortKey> sort = new ArrayList<>();
+    for (String name : names.subList(0, random.nextInt(4))) {
+      sort.add(new SortKey(name, random.nextBoolean()));
+    }
+    List<Condition> conditions = new ArrayList<>();
+    for (int i = random.nextInt(3); i > 0; i--) {
+      conditions.add(
+          switch (random.nextInt(4)) {
+            case 0 -> new Condition.AttributeIn("n", List.of(random.nextInt(4), random.nextInt(4)));
+            case 1 ->
+                new Condition.AttributeIn(
+                    "s", List.of(String.valueOf((char) ('a' + random.nextInt(3)))));
+            case 2 -> new Condition.AttributeIn("f", List.of(random.nextBoolean()));
+            default -> new Condition.AttributeExists(names.get(0), random.nextBoolean());
+          });
+    }
+    return builds().withConditions(conditions).withSort(sort).withLimit(1 + random.nextInt(5));
+  }
+
+  /** The model of the attribute conditions that {@link #randomQuery} makes. */
+  private static boolean holds(Condition condition, StoredResource row) {
+    return switch (condition) {
+      case Condition.AttributeIn in ->
+          in.values().stream()
+              .anyMatch(v -> sameJsonValue(v, row.attributes().get(in.attribute())));
+      case Condition.AttributeExists exists ->
+          (row.attributes().get(exists.attribute()) != null) == exists.exists();
+      default -> throw new IllegalArgumentException("not modelled: " + condition);
+    };
+  }
+
+  private static boolean sameJsonValue(Object wanted, Object stored) {
+    if (wanted instanceof Number w && stored instanceof Number s) {
+      return w.doubleValue() == s.doubleValue();
+    }
+    return wanted.equals(stored);
+  }
+
+  /** The documented order: keys with nulls lowest, then seq in the direction of the last key. */
+  private static java.util.Comparator<StoredResource> order(List<SortKey> sort) {
+    java.util.Comparator<StoredResource> order = (a, b) -> 0;
+    for (SortKey key : sort) {
+      java.util.Comparator<StoredResource> byKey =
+          (a, b) ->
+              compareJson(a.attributes().get(key.attribute()), b.attributes().get(key.attribute()));
+      order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
+    }
+    java.util.Comparator<StoredResource> bySeq =
+        java.util.Comparator.comparingLong(StoredResource::seq);
+    boolean descending = !sort.isEmpty() && sort.get(sort.size() - 1).descending();
+    return order.thenComparing(descending ? bySeq.reversed() : bySeq);
+  }
+
+  /** null below numbers (booleans as 0 and 1) below strings. */
+  private static int compareJson(Object a, Object b) {
+    int rank = Integer.compare(jsonRank(a), jsonRank(b));
+    if (rank != 0 || a == null) {
+      return rank;
+    }
+    if (a instanceof String x) {
+      return x.compareTo((String) b);
+    }
+    return Double.compare(asNumber(a), asNumber(b));
+  }
+
+  private static int jsonRank(Object value) {
+    return value == null ? 0 : value instanceof String ? 2 : 1;
+  }
+
+  private static double asNumber(Object value) {
+    return value instanceof Boolean flag ? (flag ? 1 : 0) : ((Number) value).doubleValue();
   }
 
   // ---- helpers ----

@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -108,6 +111,37 @@ final class EdgeSql {
         toId);
   }
 
+  Map<String, List<Edge>> targetsOfEach(
+      String teamId, Relation relation, Collection<String> fromIds, int limitPerFrom) {
+    return firstOfEach(
+        "SELECT " + COLUMNS + " FROM edges WHERE team_id = ? AND rel = ? AND from_id = ?"
+            + " ORDER BY position LIMIT ?",
+        teamId,
+        relation,
+        fromIds,
+        limitPerFrom);
+  }
+
+  Map<String, List<Edge>> sourcesOfEach(
+      String teamId, Relation relation, Collection<String> toIds, int limitPerTo) {
+    return firstOfEach(
+        "SELECT " + COLUMNS + " FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?"
+            + " ORDER BY from_id LIMIT ?",
+        teamId,
+        relation,
+        toIds,
+        limitPerTo);
+  }
+
+  Map<String, Long> countTargetsOfEach(
+      String teamId, Relation relation, Collection<String> fromIds) {
+    return countEach("from_id", teamId, relation, fromIds);
+  }
+
+  Map<String, Long> countSourcesOfEach(String teamId, Relation relation, Collection<String> toIds) {
+    return countEach("to_id", teamId, relation, toIds);
+  }
+
   int deleteTouching(String teamId, String type, String id) {
     if (teamId.equals(StoredResource.GLOBAL_TEAM)) {
       // Every team may link to global reference data.
@@ -149,6 +183,51 @@ final class EdgeSql {
         "INSERT INTO edges (team_id, rel, from_type, from_id, to_type, to_id, position)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         rows);
+  }
+
+  /**
+   * The first {@code limit} rows of {@code sql} for each anchor id: one index seek per anchor on
+   * one prepared statement, so the cost follows the rows returned, not the anchors' edge counts
+   * (a window function over all their edges could not stop early).
+   */
+  private Map<String, List<Edge>> firstOfEach(
+      String sql, String teamId, Relation relation, Collection<String> anchorIds, int limit) {
+    ResourceSql.requirePositive(limit);
+    List<String> anchors = List.copyOf(new LinkedHashSet<>(anchorIds));
+    List<Object[]> parameterLists = new ArrayList<>();
+    for (String anchor : anchors) {
+      parameterLists.add(new Object[] {teamId, relation.key(), anchor, limit});
+    }
+    List<List<Edge>> results = jdbc.listEach(sql, EdgeSql::edge, parameterLists);
+    Map<String, List<Edge>> byAnchor = new LinkedHashMap<>();
+    for (int i = 0; i < anchors.size(); i++) {
+      byAnchor.put(anchors.get(i), List.copyOf(results.get(i)));
+    }
+    return Collections.unmodifiableMap(byAnchor);
+  }
+
+  /** Counts the edges of each anchor id, which sits in {@code column}: one read of the index. */
+  private Map<String, Long> countEach(
+      String column, String teamId, Relation relation, Collection<String> anchorIds) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String anchor : anchorIds) {
+      counts.put(anchor, 0L);
+    }
+    for (List<String> chunk : Chunks.of(List.copyOf(counts.keySet()))) {
+      Sql sql =
+          new Sql()
+              .add("SELECT " + column + ", count(*) FROM edges WHERE team_id = ? AND rel = ?",
+                  teamId, relation.key())
+              .add(" AND " + column + " IN (")
+              .placeholders(chunk)
+              .add(") GROUP BY " + column);
+      for (Map.Entry<String, Long> count :
+          jdbc.list(sql.text(), row -> Map.entry(row.getString(1), row.getLong(2)),
+              sql.parameters())) {
+        counts.put(count.getKey(), count.getValue());
+      }
+    }
+    return Collections.unmodifiableMap(counts);
   }
 
   private static Page<Edge> page(List<Edge> rows, int limit, long total) {

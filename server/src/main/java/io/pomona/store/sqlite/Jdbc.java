@@ -65,6 +65,30 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Runs one query once per parameter list on one prepared statement: the results, in the order
+   * of the parameter lists.
+   */
+  <T> List<List<T>> listEach(String sql, Row<T> row, List<Object[]> parameterLists) {
+    ensureOpen();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      List<List<T>> results = new ArrayList<>();
+      for (Object[] parameters : parameterLists) {
+        bind(statement, parameters);
+        List<T> result = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            result.add(row.read(rows));
+          }
+        }
+        results.add(result);
+      }
+      return results;
+    } catch (SQLException e) {
+      throw failure(sql, e);
+    }
+  }
+
   /** Runs one statement once per parameter list, in one batch. */
   void batch(String sql, List<Object[]> parameterLists) {
     ensureOpen();

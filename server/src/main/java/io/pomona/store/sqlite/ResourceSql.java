@@ -6,15 +6,18 @@ import io.pomona.store.StoredResource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL for generic resources: the one place where filter and sort pushdown will grow. Lists page
- * by {@code seq} on the index {@code (team_id, type, seq)}, so a page costs one index seek plus the
- * rows it returns, wherever it starts; the total comes from {@code resource_counts}, which triggers
- * keep in step with inserts and deletes.
+ * The SQL for reading and writing generic resources by id. Lists page by {@code seq} on the index
+ * {@code (team_id, type, seq)}, so a page costs one index seek plus the rows it returns, wherever
+ * it starts; the total comes from {@code resource_counts}, which triggers keep in step with
+ * inserts and deletes. Filtered and sorted queries are {@link QuerySql}'s.
  */
 final class ResourceSql {
   private static final String COLUMNS =
@@ -56,6 +59,22 @@ final class ResourceSql {
         teamId,
         type,
         id);
+  }
+
+  /** The rows with any of {@code ids}, a few hundred ids per statement. */
+  List<StoredResource> getAll(String teamId, String type, Collection<String> ids) {
+    List<StoredResource> found = new ArrayList<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(new LinkedHashSet<>(ids)))) {
+      Sql sql =
+          new Sql()
+              .add("SELECT " + COLUMNS + " FROM resources WHERE team_id = ? AND type = ?",
+                  teamId, type)
+              .add(" AND id IN (")
+              .placeholders(chunk)
+              .add(")");
+      found.addAll(jdbc.list(sql.text(), this::resource, sql.parameters()));
+    }
+    return found;
   }
 
   StoredResource update(

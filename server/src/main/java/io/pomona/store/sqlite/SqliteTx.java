@@ -3,8 +3,11 @@ package io.pomona.store.sqlite;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.store.Edge;
+import io.pomona.store.IndexSpec;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;
+import io.pomona.store.ResourcePage;
+import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredResource;
 import io.pomona.store.Tx;
 import java.time.Instant;
@@ -19,12 +22,16 @@ final class SqliteTx implements Tx {
   private final AccountSql accounts;
   private final ResourceSql resources;
   private final EdgeSql edges;
+  private final QuerySql queries;
+  private final IndexSql indexes;
 
   SqliteTx(Jdbc jdbc, Json json, Instant now) {
     this.now = now;
     this.accounts = new AccountSql(jdbc, json);
     this.resources = new ResourceSql(jdbc, json);
     this.edges = new EdgeSql(jdbc);
+    this.queries = new QuerySql(jdbc, json);
+    this.indexes = new IndexSql(jdbc);
   }
 
   @Override
@@ -107,6 +114,22 @@ final class SqliteTx implements Tx {
   }
 
   @Override
+  public ResourcePage query(ResourceQuery query) {
+    return queries.query(query);
+  }
+
+  @Override
+  public List<StoredResource> getAll(
+      String teamId, String type, boolean globalType, Collection<String> ids) {
+    return resources.getAll(globalType ? StoredResource.GLOBAL_TEAM : teamId, type, ids);
+  }
+
+  @Override
+  public void ensureIndexes(Collection<IndexSpec> specs) {
+    indexes.ensure(specs);
+  }
+
+  @Override
   public void addEdges(String teamId, Relation relation, String fromId, List<String> toIds) {
     edges.add(teamId, relation, fromId, toIds);
   }
@@ -142,6 +165,30 @@ final class SqliteTx implements Tx {
   @Override
   public long countSources(String teamId, Relation relation, String toId) {
     return edges.countSources(teamId, relation, toId);
+  }
+
+  @Override
+  public Map<String, List<Edge>> targetsOfEach(
+      String teamId, Relation relation, Collection<String> fromIds, int limitPerFrom) {
+    return edges.targetsOfEach(teamId, relation, fromIds, limitPerFrom);
+  }
+
+  @Override
+  public Map<String, List<Edge>> sourcesOfEach(
+      String teamId, Relation relation, Collection<String> toIds, int limitPerTo) {
+    return edges.sourcesOfEach(teamId, relation, toIds, limitPerTo);
+  }
+
+  @Override
+  public Map<String, Long> countTargetsOfEach(
+      String teamId, Relation relation, Collection<String> fromIds) {
+    return edges.countTargetsOfEach(teamId, relation, fromIds);
+  }
+
+  @Override
+  public Map<String, Long> countSourcesOfEach(
+      String teamId, Relation relation, Collection<String> toIds) {
+    return edges.countSourcesOfEach(teamId, relation, toIds);
   }
 
   @Override
