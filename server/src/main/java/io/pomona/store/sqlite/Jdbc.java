@@ -13,6 +13,9 @@ import java.util.Optional;
  * Runs parameterized statements on one connection for the length of one transaction (or one
  * lookup), turning {@link SQLException}s into {@link StoreException}s. Once {@link #close}d it
  * refuses work, so a {@link io.pomona.store.Tx} kept past its transaction fails loudly.
+ *
+ * <p>With a {@link StatementCache} it reuses the connection's prepared statements; without one
+ * (tests on a bare connection) it prepares and closes a statement per call.
  */
 final class Jdbc {
   /** Reads one row of a result set. */
@@ -22,15 +25,21 @@ final class Jdbc {
   }
 
   private final Connection connection;
+  private final Optional<StatementCache> cache;
   private boolean open = true;
 
   Jdbc(Connection connection) {
+    this(connection, Optional.empty());
+  }
+
+  Jdbc(Connection connection, Optional<StatementCache> cache) {
     this.connection = connection;
+    this.cache = cache;
   }
 
   <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-    try (PreparedStatement statement = prepare(sql, parameters);
-        ResultSet rows = statement.executeQuery()) {
+    try (Lease lease = lease(sql);
+        ResultSet rows = bind(lease.statement(), parameters).executeQuery()) {
       List<T> result = new ArrayList<>();
       while (rows.next()) {
         result.add(row.read(rows));
@@ -42,8 +51,8 @@ final class Jdbc {
   }
 
   <T> Optional<T> one(String sql, Row<T> row, Object... parameters) {
-    try (PreparedStatement statement = prepare(sql, parameters);
-        ResultSet rows = statement.executeQuery()) {
+    try (Lease lease = lease(sql);
+        ResultSet rows = bind(lease.statement(), parameters).executeQuery()) {
       return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
     } catch (SQLException e) {
       throw failure(sql, e);
@@ -58,25 +67,23 @@ final class Jdbc {
 
   /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
   int update(String sql, Object... parameters) {
-    try (PreparedStatement statement = prepare(sql, parameters)) {
-      return statement.executeUpdate();
+    try (Lease lease = lease(sql)) {
+      return bind(lease.statement(), parameters).executeUpdate();
     } catch (SQLException e) {
       throw failure(sql, e);
     }
   }
 
   /**
-   * Runs one query once per parameter list on one prepared statement: the results, in the order
-   * of the parameter lists.
+   * Runs one query once per parameter list on one prepared statement: the results, in the order of
+   * the parameter lists.
    */
   <T> List<List<T>> listEach(String sql, Row<T> row, List<Object[]> parameterLists) {
-    ensureOpen();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Lease lease = lease(sql)) {
       List<List<T>> results = new ArrayList<>();
       for (Object[] parameters : parameterLists) {
-        bind(statement, parameters);
         List<T> result = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = bind(lease.statement(), parameters).executeQuery()) {
           while (rows.next()) {
             result.add(row.read(rows));
           }
@@ -91,13 +98,11 @@ final class Jdbc {
 
   /** Runs one statement once per parameter list, in one batch. */
   void batch(String sql, List<Object[]> parameterLists) {
-    ensureOpen();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Lease lease = lease(sql)) {
       for (Object[] parameters : parameterLists) {
-        bind(statement, parameters);
-        statement.addBatch();
+        bind(lease.statement(), parameters).addBatch();
       }
-      statement.executeBatch();
+      lease.statement().executeBatch();
     } catch (SQLException e) {
       throw failure(sql, e);
     }
@@ -112,22 +117,29 @@ final class Jdbc {
     open = false;
   }
 
-  private PreparedStatement prepare(String sql, Object[] parameters) throws SQLException {
-    ensureOpen();
-    PreparedStatement statement = connection.prepareStatement(sql);
-    try {
-      bind(statement, parameters);
-      return statement;
-    } catch (SQLException | RuntimeException e) {
-      statement.close();
-      throw e;
+  /** A statement for one call: closed afterwards unless the cache keeps it. */
+  private record Lease(PreparedStatement statement, boolean cached) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      if (!cached) {
+        statement.close();
+      }
     }
   }
 
-  private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+  private Lease lease(String sql) throws SQLException {
+    ensureOpen();
+    return cache.isPresent()
+        ? new Lease(cache.get().get(sql), true)
+        : new Lease(connection.prepareStatement(sql), false);
+  }
+
+  private static PreparedStatement bind(PreparedStatement statement, Object[] parameters)
+      throws SQLException {
     for (int i = 0; i < parameters.length; i++) {
       statement.setObject(i + 1, parameters[i]);
     }
+    return statement;
   }
 
   private void ensureOpen() {
@@ -137,7 +149,9 @@ final class Jdbc {
     }
   }
 
-  private static StoreException failure(String sql, SQLException e) {
+  private StoreException failure(String sql, SQLException e) {
+    // A failed statement may be left mid-step or mid-batch: prepare it afresh next time.
+    cache.ifPresent(statements -> statements.discard(sql, e));
     return new StoreException("SQLite failed on: " + sql, e);
   }
 }

@@ -16,11 +16,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -33,6 +38,9 @@ import org.sqlite.SQLiteDataSource;
  * BEGIN IMMEDIATE}, and no writer ever fails because another is busy. In WAL mode the readers see
  * committed snapshots and never wait for the writer. {@code busy_timeout} remains for other
  * processes (a CLI on the same file) and checkpoints.
+ *
+ * <p>Each physical connection keeps its prepared statements ({@link StatementCache}): with many
+ * attribute indexes on {@code resources}, preparing a write costs more than running it.
  *
  * <p>Transactions are begun and ended with SQL rather than {@code setAutoCommit(false)}:
  * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader would
@@ -49,6 +57,7 @@ public final class SqliteStore implements Store {
   private final HikariDataSource readers;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
   private final Json json = new Json();
   private final Clock clock;
 
@@ -117,15 +126,19 @@ public final class SqliteStore implements Store {
   @Override
   public void close() {
     try {
-      readers.close();
+      closeStatements();
     } finally {
-      writer.close();
+      try {
+        readers.close();
+      } finally {
+        writer.close();
+      }
     }
   }
 
   private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work) {
     try (Connection connection = pool.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
       jdbc.execute(begin);
       try {
         T result =
@@ -146,10 +159,44 @@ public final class SqliteStore implements Store {
   /** Autocommit statements on a reader: the hot path of authentication. */
   private <T> T lookup(Function<AccountSql, T> query) {
     try (Connection connection = readers.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
       return query.apply(new AccountSql(jdbc, json));
     } catch (SQLException e) {
       throw new StoreException("cannot get a database connection", e);
+    }
+  }
+
+  /**
+   * The statement cache of the physical connection behind a pooled one. The pool hands out a new
+   * proxy on every checkout, so the cache is keyed by what it wraps.
+   */
+  private StatementCache statementsOf(Connection pooled) throws SQLException {
+    Connection physical = pooled.unwrap(SQLiteConnection.class);
+    StatementCache cache = statementCaches.get(physical);
+    if (cache == null) {
+      // A new physical connection: the pool may have retired another, whose cache goes too.
+      statementCaches.values().removeIf(StatementCache::connectionClosed);
+      cache = new StatementCache(physical);
+      statementCaches.put(physical, cache);
+    }
+    return cache;
+  }
+
+  private void closeStatements() {
+    List<SQLException> failures = new ArrayList<>();
+    for (StatementCache cache : statementCaches.values()) {
+      try {
+        cache.close();
+      } catch (SQLException e) {
+        failures.add(e);
+      }
+    }
+    statementCaches.clear();
+    if (!failures.isEmpty()) {
+      StoreException failure =
+          new StoreException("cannot close prepared statements", failures.get(0));
+      failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+      throw failure;
     }
   }
 

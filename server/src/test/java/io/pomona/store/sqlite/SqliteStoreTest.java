@@ -240,6 +240,62 @@ class SqliteStoreTest extends StoreContractTest {
     assertThat(walkSteps[0]).isGreaterThan(20 * querySteps[0]);
   }
 
+  @Test
+  void writesPreparedBeforeAnIndexExistedKeepItWhole() throws SQLException {
+    // The first writes prepare and keep INSERT, UPDATE and DELETE without the index.
+    store()
+        .write(
+            tx -> {
+              tx.insert(TEAM, "builds", "b1", Map.of("rank", 1));
+              tx.update(TEAM, "builds", "b1", Map.of("rank", 2));
+              tx.insert(TEAM, "builds", "b2", Map.of("rank", 5));
+              tx.delete(TEAM, "builds", "b2");
+            });
+    store().write(tx -> tx.ensureIndexes(List.of(new IndexSpec("builds", "rank"))));
+
+    store()
+        .write(
+            tx -> {
+              tx.insert(TEAM, "builds", "b3", Map.of("rank", 3));
+              tx.update(TEAM, "builds", "b1", Map.of("rank", 4));
+              tx.insert(TEAM, "builds", "b4", Map.of("rank", 0));
+              tx.delete(TEAM, "builds", "b4");
+            });
+    ResourcePage byRank =
+        store()
+            .read(
+                tx ->
+                    tx.query(
+                        ResourceQuery.all(TEAM, "builds", 10)
+                            .withSort(List.of(SortKey.descending("rank")))));
+
+    assertThat(byRank.items()).extracting(StoredResource::id).containsExactly("b1", "b3");
+    assertThat(queryColumn("PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @Test
+  void statementCacheReusesStatementsAndClosesWhatItDrops() throws SQLException {
+    try (Connection connection = connect()) {
+      StatementCache cache = new StatementCache(connection);
+      PreparedStatement first = cache.get("SELECT 1");
+
+      PreparedStatement again = cache.get("SELECT 1");
+      cache.discard("SELECT 1", new SQLException("failed"));
+      PreparedStatement fresh = cache.get("SELECT 1");
+      for (int i = 0; i < StatementCache.CAPACITY; i++) {
+        cache.get("SELECT " + (i + 2));
+      }
+
+      assertThat(again).isSameAs(first);
+      assertThat(first.isClosed()).isTrue();
+      assertThat(fresh).isNotSameAs(first);
+      assertThat(fresh.isClosed()).as("least recently used, so evicted").isTrue();
+      assertThat(cache.size()).isEqualTo(StatementCache.CAPACITY);
+      cache.close();
+      assertThat(cache.size()).isZero();
+    }
+  }
+
   private static final String TEAM = "7X3K9P2Q8L";
   private static final QuerySql.Plan FOLLOW = QuerySql.Plan.FOLLOW_ORDER;
   private static final List<IndexSpec> BUILD_INDEXES =
