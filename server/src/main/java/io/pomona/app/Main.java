@@ -1,10 +1,228 @@
 package io.pomona.app;
 
-/** Entry point of the {@code pomona} command. */
-public final class Main {
-  private Main() {}
+import io.pomona.account.ApiKey;
+import io.pomona.account.Team;
+import io.pomona.auth.AuthSettings;
+import io.pomona.auth.KeyMaterial;
+import io.pomona.auth.TokenMinter;
+import io.pomona.store.sqlite.SqliteStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+/** The {@code pomona} command line. */
+@Command(
+    name = "pomona",
+    mixinStandardHelpOptions = true,
+    version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
+    description = "The App Store Connect API, run yourself.",
+    subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class})
+public final class Main {
   public static void main(String[] args) {
-    System.out.println("pomona");
+    System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  /** Options every command that opens the data directory shares. */
+  static final class DataOptions {
+    @Option(names = "--data-dir", defaultValue = "${env:POMONA_DATA_DIR:-./pomona-data}",
+        description = "Data directory (database, keys). Default: ${DEFAULT-VALUE}")
+    Path dataDirectory;
+  }
+
+  @Command(name = "serve", description = "Run the server.")
+  static final class Serve implements Callable<Integer> {
+    @CommandLine.Mixin DataOptions data = new DataOptions();
+
+    @Option(names = "--host", defaultValue = "${env:POMONA_HOST:-127.0.0.1}", description = "Interface. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:POMONA_PORT:-8080}", description = "Port. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--public-url", defaultValue = "${env:POMONA_PUBLIC_URL}",
+        description = "Base of absolute URLs in documents. Default: http://<host>:<port>")
+    URI publicUrl;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:POMONA_MAX_BODY_BYTES:-10485760}",
+        description = "Largest request body. Default: ${DEFAULT-VALUE}")
+    long maxBodyBytes;
+
+    @Option(names = "--rate-limit", defaultValue = "${env:POMONA_RATE_LIMIT:-3500}",
+        description = "Requests per key per rolling hour; 0 turns rate limiting off. Default: ${DEFAULT-VALUE}")
+    int rateLimit;
+
+    @Option(names = "--clock-skew-seconds", defaultValue = "${env:POMONA_CLOCK_SKEW_SECONDS:-60}",
+        description = "Tolerated clock difference for token iat/exp. Default: ${DEFAULT-VALUE}")
+    long clockSkewSeconds;
+
+    @Option(names = "--token-cache", defaultValue = "true", negatable = true, fallbackValue = "true", arity = "0..1",
+        description = "Cache verified tokens until they expire. Default: ${DEFAULT-VALUE}")
+    boolean tokenCache;
+
+    @Option(names = "--insecure-no-auth", hidden = true,
+        description = "Benchmark baseline only: skip authentication entirely.")
+    boolean noAuth;
+
+    @Override
+    public Integer call() throws Exception {
+      if (maxBodyBytes <= 0 || port < 0 || port > 65535 || rateLimit < 0 || clockSkewSeconds < 0) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "port, body limit, rate limit and skew must be in range");
+      }
+      AuthSettings auth = AuthSettings.defaults()
+          .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
+          .withTokenCache(tokenCache);
+      auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
+      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth);
+      Clock clock = Clock.systemUTC();
+      Pomona pomona = Pomona.start(settings, clock);
+      if (noAuth) {
+        System.out.println("WARNING: authentication is OFF (--insecure-no-auth): benchmark use only.");
+      }
+      new FirstStart(pomona, clock, System.out).welcome();
+      pomona.join();
+      return 0;
+    }
+  }
+
+  @Command(name = "team", description = "Manage teams.", subcommands = {TeamCommand.Create.class, TeamCommand.ListTeams.class})
+  static final class TeamCommand {
+    @Command(name = "create", description = "Create a team; prints its team id and issuer id.")
+    static final class Create implements Callable<Integer> {
+      @CommandLine.Mixin DataOptions data = new DataOptions();
+
+      @Option(names = "--name", required = true) String name;
+
+      @Override
+      public Integer call() {
+        return withAccounts(data, accounts -> {
+          Team team = accounts.createTeam(name);
+          System.out.printf("Team ID:   %s%nIssuer ID: %s%nName:      %s%n", team.id(), team.issuerId(), team.name());
+        });
+      }
+    }
+
+    @Command(name = "list", description = "List teams.")
+    static final class ListTeams implements Callable<Integer> {
+      @CommandLine.Mixin DataOptions data = new DataOptions();
+
+      @Override
+      public Integer call() {
+        return withAccounts(data, accounts -> accounts.teams().forEach(team ->
+            System.out.printf("%s  %s  %s%n", team.id(), team.issuerId(), team.name())));
+      }
+    }
+  }
+
+  @Command(name = "keys", description = "Manage API keys.",
+      subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+  static final class KeysCommand {
+    @Command(name = "create", description = "Create an API key; writes AuthKey_<KEYID>.p8 and AuthKey_<KEYID>.json.")
+    static final class Create implements Callable<Integer> {
+      @CommandLine.Mixin DataOptions data = new DataOptions();
+
+      @Option(names = "--team", required = true, description = "Issuer id or team id.") String team;
+
+      @Option(names = "--role", required = true, split = ",", description = "Apple role(s), e.g. ADMIN,DEVELOPER.")
+      List<String> roles;
+
+      @Option(names = "--name", defaultValue = "Pomona key") String name;
+
+      @Option(names = "--individual-for", description = "Make an individual key of this user.") String user;
+
+      @Option(names = "--out", description = "Where to write the key files. Default: the current directory.")
+      Path out;
+
+      @Override
+      public Integer call() {
+        return withAccounts(data, accounts -> {
+          Team owner = accounts.team(team).orElseThrow(() -> new IllegalArgumentException("no team " + team));
+          Accounts.CreatedKey created = accounts.createKey(owner, name, new LinkedHashSet<>(roles),
+              Optional.ofNullable(user), out == null ? Path.of(".") : out);
+          printKey(created);
+        });
+      }
+    }
+
+    @Command(name = "list", description = "List a team's keys, revoked ones included.")
+    static final class ListKeys implements Callable<Integer> {
+      @CommandLine.Mixin DataOptions data = new DataOptions();
+
+      @Option(names = "--team", required = true, description = "Issuer id or team id.") String team;
+
+      @Override
+      public Integer call() {
+        return withAccounts(data, accounts -> {
+          Team owner = accounts.team(team).orElseThrow(() -> new IllegalArgumentException("no team " + team));
+          for (ApiKey key : accounts.keys(owner.id())) {
+            System.out.printf("%s  %-10s  %-7s  %s  %s%n", key.keyId(), key.kind(), key.active() ? "ACTIVE" : "REVOKED",
+                String.join(",", new java.util.TreeSet<>(key.roles())), key.name());
+          }
+        });
+      }
+    }
+
+    @Command(name = "revoke", description = "Revoke a key (permanent; it stays listed).")
+    static final class Revoke implements Callable<Integer> {
+      @CommandLine.Mixin DataOptions data = new DataOptions();
+
+      @Parameters(paramLabel = "KEYID") String keyId;
+
+      @Override
+      public Integer call() {
+        return withAccounts(data, accounts -> {
+          ApiKey key = accounts.revoke(keyId);
+          System.out.println("revoked " + key.keyId());
+        });
+      }
+    }
+  }
+
+  @Command(name = "token", description = "Mint an ES256 JWT for the App Store Connect API (Pomona's or Apple's).")
+  static final class Token implements Callable<Integer> {
+    @Option(names = "--key-file", required = true, description = "AuthKey_<KEYID>.p8") Path keyFile;
+
+    @Option(names = "--key-id", required = true) String keyId;
+
+    @Option(names = "--issuer", description = "Issuer id (team keys). Leave out for an individual key.") String issuer;
+
+    @Option(names = "--lifetime", defaultValue = "1200", description = "Seconds. Default: ${DEFAULT-VALUE}") long lifetimeSeconds;
+
+    @Option(names = "--scope", description = "e.g. \"GET /v1/apps\" (repeatable)") List<String> scope;
+
+    @Override
+    public Integer call() throws IOException {
+      TokenMinter minter = new TokenMinter(keyId, KeyMaterial.readPrivateKey(Files.readString(keyFile)), Clock.systemUTC());
+      List<String> scopes = scope == null ? List.of() : scope;
+      Duration lifetime = Duration.ofSeconds(lifetimeSeconds);
+      System.out.println(issuer == null ? minter.individualToken(lifetime, scopes) : minter.teamToken(issuer, lifetime, scopes));
+      return 0;
+    }
+  }
+
+  static void printKey(Accounts.CreatedKey created) {
+    System.out.printf("Issuer ID: %s%nKey ID:    %s%nKey file:  %s%nJSON key:  %s%n",
+        created.team().issuerId(), created.key().keyId(), created.privateKeyFile().toAbsolutePath(),
+        created.jsonKeyFile().toAbsolutePath());
+  }
+
+  private static int withAccounts(DataOptions data, java.util.function.Consumer<Accounts> work) {
+    try (SqliteStore store = SqliteStore.open(data.dataDirectory, Clock.systemUTC())) {
+      work.accept(new Accounts(store, Clock.systemUTC()));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("pomona: " + e.getMessage());
+      return 2;
+    }
   }
 }

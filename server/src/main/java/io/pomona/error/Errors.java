@@ -81,6 +81,29 @@ public final class Errors {
                 + " read; read it again and retry."));
   }
 
+  /** A to-one related GET whose relationship is empty (api-facts.md §11, inferred: 404). */
+  public static ApiException noRelated(String type, String id, String relationship) {
+    return new ApiException(
+        new ApiError(
+            404,
+            "NOT_FOUND",
+            "The specified resource does not exist",
+            "The resource '" + type + "' with id '" + id + "' has no related '" + relationship + "'"));
+  }
+
+  /**
+   * A relationship names a resource the caller's team does not have (observed family:
+   * {@code ENTITY_ERROR.RELATIONSHIP.INVALID}, api-facts.md §2).
+   */
+  public static ApiError relationshipTargetNotFound(String pointer, String type, String id) {
+    return new ApiError(
+            409,
+            "ENTITY_ERROR.RELATIONSHIP.INVALID",
+            "The provided entity includes a relationship with an invalid value",
+            "There is no resource of type '" + type + "' with id '" + id + "'")
+        .withSource(ApiError.Source.pointer(pointer));
+  }
+
   public static ApiException methodNotAllowed(String method, String allowed) {
     return new ApiException(
         new ApiError(

@@ -1,0 +1,154 @@
+package io.pomona.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.account.ApiKey;
+import io.pomona.account.Team;
+import io.pomona.auth.Authenticator;
+import io.pomona.auth.KeyDirectory;
+import io.pomona.auth.Principal;
+import io.pomona.auth.RateLimiter;
+import io.pomona.catalog.Catalog;
+import io.pomona.catalog.CatalogIndex;
+import io.pomona.catalog.CatalogLoader;
+import io.pomona.catalog.ReferenceData;
+import io.pomona.engine.Engine;
+import io.pomona.engine.Model;
+import io.pomona.http.EngineDispatcher;
+import io.pomona.http.ErrorDocuments;
+import io.pomona.http.JettyServer;
+import io.pomona.http.RequestPipeline;
+import io.pomona.http.RequestPipeline.Authentication;
+import io.pomona.http.Router;
+import io.pomona.jsonapi.BodyReader;
+import io.pomona.store.Store;
+import io.pomona.store.sqlite.SqliteStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The wiring of a running Pomona: catalog, store, engine, authentication, pipeline and HTTP
+ * server. Both {@code serve} and the tests start it through {@link #start}, so tests exercise
+ * exactly the production wiring.
+ */
+public final class Pomona implements AutoCloseable {
+  private final Settings settings;
+  private final Store store;
+  private final JettyServer server;
+  private final Catalog catalog;
+  private final Engine engine;
+  private final URI baseUrl;
+
+  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine, URI baseUrl) {
+    this.settings = settings;
+    this.store = store;
+    this.server = server;
+    this.catalog = catalog;
+    this.engine = engine;
+    this.baseUrl = baseUrl;
+  }
+
+  public static Pomona start(Settings settings, Clock clock) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Catalog catalog = CatalogLoader.load();
+    Store store = SqliteStore.open(settings.dataDirectory(), clock);
+    try {
+      ErrorDocuments errors = new ErrorDocuments(json);
+      JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
+      URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
+      Model model = new Model(new CatalogIndex(catalog));
+      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()));
+      engine.ensureIndexes();
+      engine.referenceSeeder().seed(ReferenceData.load(json));
+      RequestPipeline pipeline = new RequestPipeline(
+          new Router(catalog.operations()),
+          authentication(settings, store, clock),
+          new RateLimiter(settings.auth(), clock),
+          new BodyReader(json),
+          new EngineDispatcher(engine),
+          errors);
+      server.start(pipeline);
+      return new Pomona(settings, store, server, catalog, engine, baseUrl);
+    } catch (Exception | Error e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Authentication authentication(Settings settings, Store store, Clock clock) {
+    KeyDirectory keys = new KeyDirectory() {
+      @Override
+      public Optional<ApiKey> key(String keyId) {
+        return store.findKey(keyId);
+      }
+
+      @Override
+      public Optional<Team> team(String teamId) {
+        return store.findTeam(teamId);
+      }
+    };
+    if (settings.authenticate()) {
+      return Authentication.verifying(new Authenticator(keys, settings.auth(), clock));
+    }
+    return firstTeamAdmin(store);
+  }
+
+  /**
+   * No token check: every request acts as the first team's first active ADMIN key. For the
+   * benchmark's unauthenticated baseline only ({@code serve --insecure-no-auth}).
+   */
+  private static Authentication firstTeamAdmin(Store store) {
+    return request -> store.read(tx -> tx.teams().stream().findFirst().flatMap(team ->
+        tx.keys(team.id()).stream().filter(k -> k.active() && k.roles().contains("ADMIN")).findFirst()
+            .map(key -> new Principal(key, team, Optional.empty(), Instant.MAX))));
+  }
+
+  private static URI ownAddress(String host, int port) {
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    return URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port);
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** The base of absolute URLs: the configured public URL, else this server's own address. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public Path dataDirectory() {
+    return settings.dataDirectory();
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      server.close();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,271 @@
+package io.pomona.engine;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.catalog.Relationship;
+import io.pomona.catalog.ResourceSchema;
+import io.pomona.catalog.Shape;
+import io.pomona.store.StoredResource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes JSON:API documents exactly as Apple shapes them (api-facts.md §4): every resource with
+ * {@code type}, {@code id}, {@code attributes}, {@code relationships} (links, and linkage data
+ * when included) and an absolute {@code links.self}; top-level {@code links} and, for lists,
+ * {@code meta.paging}; {@code included} without duplicates; sparse fieldsets honoured. The only
+ * place that writes JSON:API; it streams straight to bytes.
+ */
+final class DocumentWriter {
+  private final Model model;
+  private final ObjectMapper json;
+
+  DocumentWriter(Model model, ObjectMapper json) {
+    this.model = model;
+    this.json = json;
+  }
+
+  /** What a document renders besides its primary data. */
+  record Rendering(
+      String baseUrl,
+      Map<String, Set<String>> fields,
+      Map<String, Map<String, Linkage>> linkages,
+      List<StoredResource> included) {
+
+    static String key(String type, String id) {
+      return type + "/" + id;
+    }
+
+    Optional<Linkage> linkage(StoredResource resource, String relationship) {
+      Map<String, Linkage> byRelationship = linkages.get(key(resource.type(), resource.id()));
+      return byRelationship == null ? Optional.empty() : Optional.ofNullable(byRelationship.get(relationship));
+    }
+  }
+
+  byte[] single(ResourceSchema schema, StoredResource resource, String selfUrl, Rendering rendering) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeFieldName("data");
+      resource(g, schema, resource, rendering);
+      g.writeObjectFieldStart("links");
+      g.writeStringField("self", selfUrl);
+      g.writeEndObject();
+      included(g, rendering);
+      g.writeEndObject();
+    });
+  }
+
+  byte[] collection(
+      ResourceSchema schema,
+      List<StoredResource> items,
+      String selfUrl,
+      Optional<String> nextUrl,
+      long total,
+      int limit,
+      Rendering rendering) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (StoredResource item : items) {
+        resource(g, schema, item, rendering);
+      }
+      g.writeEndArray();
+      pagedLinks(g, selfUrl, nextUrl);
+      included(g, rendering);
+      paging(g, total, limit);
+      g.writeEndObject();
+    });
+  }
+
+  byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl, Optional<String> relatedUrl) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeFieldName("data");
+      if (id.isPresent()) {
+        identifier(g, targetType, id.get());
+      } else {
+        g.writeNull();
+      }
+      g.writeObjectFieldStart("links");
+      g.writeStringField("self", selfUrl);
+      if (relatedUrl.isPresent()) {
+        g.writeStringField("related", relatedUrl.get());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  byte[] toManyLinkage(String targetType, List<String> ids, String selfUrl, Optional<String> nextUrl, long total, int limit) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (String id : ids) {
+        identifier(g, targetType, id);
+      }
+      g.writeEndArray();
+      pagedLinks(g, selfUrl, nextUrl);
+      paging(g, total, limit);
+      g.writeEndObject();
+    });
+  }
+
+  private void resource(JsonGenerator g, ResourceSchema schema, StoredResource resource, Rendering rendering)
+      throws IOException {
+    Set<String> fields = rendering.fields().get(schema.type());
+    g.writeStartObject();
+    g.writeStringField("type", schema.type());
+    g.writeStringField("id", resource.id());
+    attributes(g, schema, resource, fields);
+    relationships(g, schema, resource, fields, rendering);
+    g.writeObjectFieldStart("links");
+    g.writeStringField("self", rendering.baseUrl() + model.instancePath(schema.type(), resource.id()));
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * Stored values of the schema's attributes, in the schema's order. Absent values are left
+   * out; a stored null is written only where the schema allows null.
+   */
+  private void attributes(JsonGenerator g, ResourceSchema schema, StoredResource resource, Set<String> fields)
+      throws IOException {
+    boolean started = false;
+    for (Map.Entry<String, Shape> attribute : schema.attributes().entrySet()) {
+      String name = attribute.getKey();
+      if (fields != null && !fields.contains(name) || !resource.attributes().containsKey(name)) {
+        continue;
+      }
+      Object value = resource.attributes().get(name);
+      if (value == null && !attribute.getValue().nullable()) {
+        continue;
+      }
+      if (!started) {
+        g.writeObjectFieldStart("attributes");
+        started = true;
+      }
+      g.writeFieldName(name);
+      g.writeObject(value);
+    }
+    if (started) {
+      g.writeEndObject();
+    }
+  }
+
+  private void relationships(
+      JsonGenerator g, ResourceSchema schema, StoredResource resource, Set<String> fields, Rendering rendering)
+      throws IOException {
+    boolean started = false;
+    for (Map.Entry<String, Relationship> entry : schema.relationships().entrySet()) {
+      String name = entry.getKey();
+      Relationship relationship = entry.getValue();
+      if (fields != null && !fields.contains(name)) {
+        continue;
+      }
+      Optional<String> self = relationship.links()
+          ? model.relationshipPath(schema.type(), resource.id(), name) : Optional.empty();
+      Optional<String> related = relationship.links()
+          ? model.relatedPath(schema.type(), resource.id(), name) : Optional.empty();
+      Optional<Linkage> linkage = relationship.linkage() ? rendering.linkage(resource, name) : Optional.empty();
+      if (self.isEmpty() && related.isEmpty() && linkage.isEmpty()) {
+        continue;
+      }
+      if (!started) {
+        g.writeObjectFieldStart("relationships");
+        started = true;
+      }
+      g.writeObjectFieldStart(name);
+      if (self.isPresent() || related.isPresent()) {
+        g.writeObjectFieldStart("links");
+        if (self.isPresent()) {
+          g.writeStringField("self", rendering.baseUrl() + self.get());
+        }
+        if (related.isPresent()) {
+          g.writeStringField("related", rendering.baseUrl() + related.get());
+        }
+        g.writeEndObject();
+      }
+      if (linkage.isPresent()) {
+        Linkage data = linkage.get();
+        if (relationship.toMany()) {
+          if (relationship.paging()) {
+            paging(g, data.total(), data.limit());
+          }
+          g.writeArrayFieldStart("data");
+          for (String id : data.ids()) {
+            identifier(g, data.targetType(), id);
+          }
+          g.writeEndArray();
+        } else {
+          g.writeFieldName("data");
+          if (data.ids().isEmpty()) {
+            g.writeNull();
+          } else {
+            identifier(g, data.targetType(), data.ids().get(0));
+          }
+        }
+      }
+      g.writeEndObject();
+    }
+    if (started) {
+      g.writeEndObject();
+    }
+  }
+
+  private void included(JsonGenerator g, Rendering rendering) throws IOException {
+    if (rendering.included().isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("included");
+    for (StoredResource resource : rendering.included()) {
+      resource(g, model.defaultSchema(resource.type()), resource, rendering);
+    }
+    g.writeEndArray();
+  }
+
+  private static void identifier(JsonGenerator g, String type, String id) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", type);
+    g.writeStringField("id", id);
+    g.writeEndObject();
+  }
+
+  private static void pagedLinks(JsonGenerator g, String selfUrl, Optional<String> nextUrl) throws IOException {
+    g.writeObjectFieldStart("links");
+    g.writeStringField("self", selfUrl);
+    if (nextUrl.isPresent()) {
+      g.writeStringField("next", nextUrl.get());
+    }
+    g.writeEndObject();
+  }
+
+  private static void paging(JsonGenerator g, long total, int limit) throws IOException {
+    g.writeObjectFieldStart("meta");
+    g.writeObjectFieldStart("paging");
+    g.writeNumberField("total", total);
+    g.writeNumberField("limit", limit);
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private byte[] write(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+      g.setCodec(json);
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a document to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+}

@@ -1,0 +1,266 @@
+package io.pomona.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.catalog.Operation;
+import io.pomona.catalog.Relationship;
+import io.pomona.catalog.ResourceSchema;
+import io.pomona.error.Errors;
+import io.pomona.jsonapi.BodyValidator;
+import io.pomona.jsonapi.Identifier;
+import io.pomona.jsonapi.WriteRequest;
+import io.pomona.query.Query;
+import io.pomona.store.Anchor;
+import io.pomona.store.Keyset;
+import io.pomona.store.ResourcePage;
+import io.pomona.store.ResourceQuery;
+import io.pomona.store.Store;
+import io.pomona.store.StoredResource;
+import io.pomona.store.Tx;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The generic JSON:API engine: one implementation of each of the operation kinds, driven by
+ * the catalog, for every resource type. Reads go through {@link Reader}, writes through
+ * {@link Writer}; this class picks the kind and renders the answer.
+ */
+public final class Engine {
+  private final Model model;
+  private final Store store;
+  private final DocumentWriter documents;
+  private final QueryPlanner planner;
+  private final Includes includes;
+  private final Writer writer;
+  private final Resources resources;
+  private final ReferenceSeeder referenceSeeder;
+  private final String baseUrl;
+
+  public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
+    this.model = model;
+    this.store = store;
+    this.baseUrl = baseUrl;
+    this.documents = new DocumentWriter(model, json);
+    this.planner = new QueryPlanner(model);
+    this.includes = new Includes(model);
+    Ids ids = new Ids();
+    this.writer = new Writer(model, BodyValidator.forCatalog(model.catalog().catalog()), ids);
+    this.resources = new Resources(model, store, writer, ids);
+    this.referenceSeeder = new ReferenceSeeder(model, store, writer);
+  }
+
+  /** Creates the indexes that filtering and sorting need (cheap when they exist). */
+  public void ensureIndexes() {
+    store.transaction(tx -> {
+      tx.ensureIndexes(model.indexedAttributes());
+      return null;
+    });
+  }
+
+  /** Stores the shared reference data (territories, categories, ...) that is missing. */
+  public ReferenceSeeder referenceSeeder() {
+    return referenceSeeder;
+  }
+
+  /** The internal API for resources only Apple (or an operator) creates. */
+  public Resources resources() {
+    return resources;
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  public Reply execute(Call call) {
+    Operation operation = call.operation();
+    return switch (operation.kind()) {
+      case GET_COLLECTION -> list(call, operation.type(), Optional.empty());
+      case GET_INSTANCE -> getInstance(call);
+      case CREATE_INSTANCE -> create(call);
+      case UPDATE_INSTANCE -> update(call);
+      case DELETE_INSTANCE -> delete(call);
+      case GET_TO_MANY_RELATED -> related(call);
+      case GET_TO_ONE_RELATED -> toOneRelated(call);
+      case GET_TO_MANY_RELATIONSHIP -> toManyLinkage(call);
+      case GET_TO_ONE_RELATIONSHIP -> toOneLinkage(call);
+      case UPDATE_TO_ONE_RELATIONSHIP, CREATE_TO_MANY_RELATIONSHIP, REPLACE_TO_MANY_RELATIONSHIP,
+           DELETE_TO_MANY_RELATIONSHIP -> writeLinkage(call);
+      case GET_METRICS -> throw Errors.notImplemented(operation.id());
+    };
+  }
+
+  // ---- reads ----
+
+  private Reply getInstance(Call call) {
+    String type = call.operation().type();
+    String id = call.id().orElseThrow();
+    return store.read(tx -> {
+      StoredResource resource = find(tx, call.caller(), type, id);
+      return Reply.json(200, documents.single(schemaOf(call.operation()), resource, selfUrl(call),
+          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(), baseUrl)));
+    });
+  }
+
+  private Reply related(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    Relationship relationship = relationshipOf(operation);
+    EdgeRef edge = model.edge(operation.type(), operation.relationship());
+    return store.read(tx -> {
+      find(tx, call.caller(), operation.type(), id);
+      return page(tx, call, relationship.target(), Optional.of(new Anchor(edge.relation(), id, edge.typeIsFrom())));
+    });
+  }
+
+  private Reply list(Call call, String type, Optional<Anchor> anchor) {
+    return store.read(tx -> page(tx, call, type, anchor));
+  }
+
+  private Reply page(Tx tx, Call call, String type, Optional<Anchor> anchor) {
+    Query query = call.query();
+    int limit = query.limit().orElse(io.pomona.jsonapi.QueryParser.DEFAULT_LIMIT);
+    String fingerprint = QueryPlanner.fingerprint(call.operation().id(), call.id(), query);
+    Optional<Keyset> after = query.cursor()
+        .map(encoded -> Cursor.decode(encoded, fingerprint, query.sort().size()))
+        .map(cursor -> new Keyset(cursor.sortValues(), cursor.seq()));
+    String team = model.teamFor(anchorType(call), call.caller().teamId());
+    ResourceQuery resourceQuery = planner.plan(team, type, anchor, query, limit, after);
+    ResourcePage page = tx.query(resourceQuery);
+    Optional<String> next = page.next()
+        .map(keyset -> new Cursor(fingerprint, keyset.values(), keyset.tiebreak()).encode())
+        .map(cursor -> Links.withCursor(baseUrl, call.path(), call.rawQuery(), cursor));
+    if (isLinkage(call.operation())) {
+      return Reply.json(200, documents.toManyLinkage(type, page.items().stream().map(StoredResource::id).toList(),
+          selfUrl(call), next, page.total(), limit));
+    }
+    return Reply.json(200, documents.collection(schemaOf(call.operation()), page.items(), selfUrl(call), next,
+        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query, baseUrl)));
+  }
+
+  private Reply toOneRelated(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    Relationship relationship = relationshipOf(operation);
+    return store.read(tx -> {
+      find(tx, call.caller(), operation.type(), id);
+      String relatedId = writer.relatedIds(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), 1)
+          .stream().findFirst()
+          .orElseThrow(() -> Errors.noRelated(operation.type(), id, operation.relationship()));
+      StoredResource related = find(tx, call.caller(), relationship.target(), relatedId);
+      return Reply.json(200, documents.single(schemaOf(operation), related, selfUrl(call),
+          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(), baseUrl)));
+    });
+  }
+
+  private Reply toManyLinkage(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    Relationship relationship = relationshipOf(operation);
+    EdgeRef edge = model.edge(operation.type(), operation.relationship());
+    return store.read(tx -> {
+      find(tx, call.caller(), operation.type(), id);
+      return page(tx, call, relationship.target(), Optional.of(new Anchor(edge.relation(), id, edge.typeIsFrom())));
+    });
+  }
+
+  private Reply toOneLinkage(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    Relationship relationship = relationshipOf(operation);
+    return store.read(tx -> {
+      find(tx, call.caller(), operation.type(), id);
+      Optional<String> relatedId = writer.relatedIds(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), 1)
+          .stream().findFirst();
+      return Reply.json(200, documents.toOneLinkage(relationship.target(), relatedId, selfUrl(call),
+          model.relatedPath(operation.type(), id, operation.relationship()).map(path -> baseUrl + path)));
+    });
+  }
+
+  // ---- writes ----
+
+  private Reply create(Call call) {
+    Operation operation = call.operation();
+    WriteRequest request = writer.validateResource(operation, Optional.empty(), call.body().orElseThrow());
+    StoredResource created = store.transaction(tx -> writer.create(tx, call.caller().teamId(), operation.type(), request));
+    Reply reply = renderWritten(call, created);
+    String location = baseUrl + model.instancePath(operation.type(), created.id());
+    return new Reply(201, reply.contentType(), reply.body(), Map.of("Location", location));
+  }
+
+  private Reply update(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    WriteRequest request = writer.validateResource(operation, Optional.of(id), call.body().orElseThrow());
+    StoredResource updated = store.transaction(tx -> writer.update(tx, call.caller().teamId(), operation.type(), id, request));
+    return renderWritten(call, updated);
+  }
+
+  private Reply delete(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    store.transaction(tx -> {
+      find(tx, call.caller(), operation.type(), id);
+      tx.delete(call.caller().teamId(), operation.type(), id);
+      return null;
+    });
+    return new Reply(operation.status(), null, new byte[0], Map.of());
+  }
+
+  private Reply writeLinkage(Call call) {
+    Operation operation = call.operation();
+    String id = call.id().orElseThrow();
+    List<Identifier> identifiers = writer.validateLinkage(operation, call.body().orElseThrow());
+    Writer.Mode mode = switch (operation.kind()) {
+      case CREATE_TO_MANY_RELATIONSHIP -> Writer.Mode.ADD;
+      case DELETE_TO_MANY_RELATIONSHIP -> Writer.Mode.REMOVE;
+      default -> Writer.Mode.REPLACE;
+    };
+    store.transaction(tx -> {
+      find(tx, call.caller(), operation.type(), id);
+      writer.link(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), identifiers,
+          "/data", mode);
+      return null;
+    });
+    return new Reply(operation.status(), null, new byte[0], Map.of());
+  }
+
+  /** The document after a write: the resource as stored, rendered by the operation's schema. */
+  private Reply renderWritten(Call call, StoredResource resource) {
+    return store.read(tx -> Reply.json(call.operation().status(),
+        documents.single(schemaOf(call.operation()), resource, selfUrl(call),
+            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY, baseUrl))));
+  }
+
+  // ---- helpers ----
+
+  private StoredResource find(Tx tx, Caller caller, String type, String id) {
+    return tx.get(model.teamFor(type, caller.teamId()), type, id)
+        .orElseThrow(() -> Errors.notFound(type, id));
+  }
+
+  private ResourceSchema schemaOf(Operation operation) {
+    if (operation.schema() != null) {
+      return model.schema(operation.schema());
+    }
+    String type = operation.relationship() == null ? operation.type() : relationshipOf(operation).target();
+    return model.defaultSchema(type);
+  }
+
+  private Relationship relationshipOf(Operation operation) {
+    return model.relationship(operation.type(), operation.relationship())
+        .orElseThrow(() -> new IllegalStateException("operation " + operation.id() + " names an unknown relationship"));
+  }
+
+  /** The type whose edges a page walks: the path's type for related lists, else the listed type. */
+  private static String anchorType(Call call) {
+    return call.operation().type();
+  }
+
+  private static boolean isLinkage(Operation operation) {
+    return operation.kind() == io.pomona.catalog.OperationKind.GET_TO_MANY_RELATIONSHIP;
+  }
+
+  private String selfUrl(Call call) {
+    return baseUrl + call.path() + (call.rawQuery().isEmpty() ? "" : "?" + call.rawQuery());
+  }
+}

@@ -1,0 +1,217 @@
+package io.pomona.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pomona.catalog.Operation;
+import io.pomona.catalog.Relationship;
+import io.pomona.error.ApiError;
+import io.pomona.error.ApiException;
+import io.pomona.error.Errors;
+import io.pomona.jsonapi.BodyValidator;
+import io.pomona.jsonapi.Identifier;
+import io.pomona.jsonapi.IncludedResource;
+import io.pomona.jsonapi.WriteRequest;
+import io.pomona.store.Edge;
+import io.pomona.store.Page;
+import io.pomona.store.StoredResource;
+import io.pomona.store.Tx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Generic writes: create, update and relationship changes, inside the caller's transaction.
+ * Relationship targets must exist in the caller's team (or the global reference data) —
+ * another team's id behaves as if it did not exist. A to-one side is kept to-one: linking a
+ * build to a second app unlinks it from the first.
+ */
+final class Writer {
+  /** How a relationship write treats the existing links. */
+  enum Mode { ADD, REMOVE, REPLACE }
+
+  private final Model model;
+  private final BodyValidator validator;
+  private final Ids ids;
+
+  Writer(Model model, BodyValidator validator, Ids ids) {
+    this.model = model;
+    this.validator = validator;
+    this.ids = ids;
+  }
+
+  WriteRequest validateResource(Operation operation, Optional<String> pathId, JsonNode body) {
+    return validator.validateResource(operation, pathId, body);
+  }
+
+  List<Identifier> validateLinkage(Operation operation, JsonNode body) {
+    return validator.validateLinkage(operation, body);
+  }
+
+  StoredResource create(Tx tx, String team, String type, WriteRequest request) {
+    Map<String, String> temporaryIds = new HashMap<>();
+    List<IncludedResource> included = request.included();
+    for (IncludedResource resource : included) {
+      temporaryIds.put(resource.type() + "/" + resource.id(), ids.newId(resource.type()));
+    }
+    for (IncludedResource resource : included) {
+      String id = temporaryIds.get(resource.type() + "/" + resource.id());
+      tx.insert(team, resource.type(), id, withoutNulls(resource.attributes()));
+      linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included");
+    }
+    String id = ids.newId(type);
+    StoredResource created = tx.insert(team, type, id, withoutNulls(request.attributes()));
+    linkAll(tx, team, type, id, request.relationships(), temporaryIds, "/data/relationships");
+    return created;
+  }
+
+  StoredResource update(Tx tx, String team, String type, String id, WriteRequest request) {
+    StoredResource current = tx.get(team, type, id).orElseThrow(() -> Errors.notFound(type, id));
+    Map<String, Object> attributes = new LinkedHashMap<>(current.attributes());
+    attributes.putAll(request.attributes());
+    StoredResource updated = request.attributes().isEmpty() ? current : tx.update(team, type, id, attributes);
+    linkAll(tx, team, type, id, request.relationships(), Map.of(), "/data/relationships");
+    return updated;
+  }
+
+  private void linkAll(Tx tx, String team, String type, String id,
+      Map<String, Optional<List<Identifier>>> relationships, Map<String, String> temporaryIds, String pointer) {
+    relationships.forEach((name, identifiers) -> {
+      List<Identifier> resolved = identifiers.orElse(List.of()).stream()
+          .map(i -> new Identifier(i.type(), temporaryIds.getOrDefault(i.type() + "/" + i.id(), i.id())))
+          .toList();
+      link(tx, team, type, id, name, resolved, pointer + "/" + name + "/data", Mode.REPLACE);
+    });
+  }
+
+  /**
+   * Changes the links of relationship {@code name} of resource ({@code type}, {@code id}).
+   * Every target must exist for the team, else 409 naming {@code pointer}.
+   */
+  void link(Tx tx, String team, String type, String id, String name, List<Identifier> targets,
+      String pointer, Mode mode) {
+    Relationship relationship = model.relationship(type, name)
+        .orElseThrow(() -> new IllegalStateException("unknown relationship " + type + "." + name));
+    requireExisting(tx, team, relationship.target(), targets, pointer, relationship.toMany());
+    List<String> targetIds = targets.stream().map(Identifier::id).distinct().toList();
+    EdgeRef edge = model.edge(type, name);
+    String edgeTeam = model.teamFor(type, team);
+    if (edge.typeIsFrom()) {
+      switch (mode) {
+        case ADD -> tx.addEdges(edgeTeam, edge.relation(), id, targetIds);
+        case REMOVE -> tx.removeEdges(edgeTeam, edge.relation(), id, targetIds);
+        case REPLACE -> tx.replaceEdges(edgeTeam, edge.relation(), id, targetIds);
+      }
+    } else {
+      Set<String> current = new LinkedHashSet<>(allSources(tx, edgeTeam, edge, id));
+      Set<String> wanted = switch (mode) {
+        case ADD -> union(current, targetIds);
+        case REMOVE -> minus(current, targetIds);
+        case REPLACE -> new LinkedHashSet<>(targetIds);
+      };
+      for (String source : current) {
+        if (!wanted.contains(source)) {
+          tx.removeEdges(edgeTeam, edge.relation(), source, List.of(id));
+        }
+      }
+      for (String source : wanted) {
+        if (!current.contains(source)) {
+          tx.addEdges(edgeTeam, edge.relation(), source, List.of(id));
+        }
+      }
+    }
+    if (mode != Mode.REMOVE) {
+      keepInverseToOne(tx, edgeTeam, type, id, relationship, edge, targetIds);
+    }
+  }
+
+  /** When the other side is to-one, a target linked here is unlinked from any other resource. */
+  private void keepInverseToOne(Tx tx, String team, String type, String id, Relationship relationship, EdgeRef edge,
+      List<String> targetIds) {
+    Optional<Relationship> inverse = relationship.inverse() == null
+        ? Optional.empty() : model.relationship(relationship.target(), relationship.inverse());
+    if (inverse.isEmpty() || inverse.get().toMany()) {
+      return;
+    }
+    for (String target : targetIds) {
+      if (edge.typeIsFrom()) {
+        for (String other : allSources(tx, team, edge, target)) {
+          if (!other.equals(id)) {
+            tx.removeEdges(team, edge.relation(), other, List.of(target));
+          }
+        }
+      } else {
+        tx.replaceEdges(team, edge.relation(), target, List.of(id));
+      }
+    }
+  }
+
+  /** The ids related to a resource through one relationship, first {@code limit} of them. */
+  List<String> relatedIds(Tx tx, String team, String type, String id, String name, int limit) {
+    EdgeRef edge = model.edge(type, name);
+    String edgeTeam = model.teamFor(type, team);
+    Page<Edge> page = edge.typeIsFrom()
+        ? tx.targets(edgeTeam, edge.relation(), id, Optional.empty(), limit)
+        : tx.sources(edgeTeam, edge.relation(), id, Optional.empty(), limit);
+    return page.items().stream().map(e -> edge.typeIsFrom() ? e.toId() : e.fromId()).toList();
+  }
+
+  private static List<String> allSources(Tx tx, String team, EdgeRef edge, String toId) {
+    List<String> sources = new ArrayList<>();
+    Optional<String> after = Optional.empty();
+    while (true) {
+      Page<Edge> page = tx.sources(team, edge.relation(), toId, after, 500);
+      page.items().forEach(e -> sources.add(e.fromId()));
+      if (!page.hasMore()) {
+        return sources;
+      }
+      after = page.last().map(Edge::fromId);
+    }
+  }
+
+  private void requireExisting(Tx tx, String team, String targetType, List<Identifier> targets, String pointer,
+      boolean toMany) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    Set<String> found = new java.util.HashSet<>();
+    tx.getAll(model.teamFor(targetType, team), targetType, model.isGlobal(targetType),
+            targets.stream().map(Identifier::id).toList())
+        .forEach(r -> found.add(r.id()));
+    List<ApiError> problems = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Identifier target = targets.get(i);
+      if (!found.contains(target.id())) {
+        problems.add(Errors.relationshipTargetNotFound(toMany ? pointer + "/" + i : pointer, targetType, target.id()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(problems);
+    }
+  }
+
+  private static Map<String, Object> withoutNulls(Map<String, Object> attributes) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    attributes.forEach((key, value) -> {
+      if (value != null) {
+        copy.put(key, value);
+      }
+    });
+    return copy;
+  }
+
+  private static Set<String> union(Set<String> current, List<String> more) {
+    Set<String> result = new LinkedHashSet<>(current);
+    result.addAll(more);
+    return result;
+  }
+
+  private static Set<String> minus(Set<String> current, List<String> less) {
+    Set<String> result = new LinkedHashSet<>(current);
+    less.forEach(result::remove);
+    return result;
+  }
+}
