@@ -13,12 +13,15 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.provisioning.CertificateAuthority;
+import io.pomona.domain.provisioning.Provisioning;
 import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
 import io.pomona.http.ErrorDocuments;
 import io.pomona.http.JettyServer;
+import io.pomona.http.PublicDownload;
 import io.pomona.http.RequestPipeline;
 import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
@@ -30,9 +33,11 @@ import io.pomona.sim.TransitionScheduler;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,9 +67,15 @@ public final class Pomona implements AutoCloseable {
   }
 
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
-  static List<Behaviour> behaviours() {
-    return List.of(new BuildProcessing());
+  static List<Behaviour> behaviours(Store store, CertificateAuthority authority) {
+    List<Behaviour> all = new ArrayList<>();
+    all.add(new BuildProcessing());
+    all.addAll(Provisioning.behaviours(authority, store::findTeam));
+    return List.copyOf(all);
   }
+
+  /** The path of the CA chain (PEM) that users download to trust Pomona-issued certificates and profiles. */
+  public static final String CA_PATH = PublicDownload.PREFIX + "ca.pem";
 
   /**
    * Starts Pomona.
@@ -83,7 +94,8 @@ public final class Pomona implements AutoCloseable {
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
       Model model = new Model(new CatalogIndex(catalog));
-      Behaviours behaviours = new Behaviours(behaviours());
+      CertificateAuthority authority = CertificateAuthority.loadOrCreate(store, clock);
+      Behaviours behaviours = new Behaviours(behaviours(store, authority));
       Policies policies = new Policies(behaviours, store, settings.policies());
       Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()), behaviours, simClock,
           new TransitionScheduler(policies));
@@ -97,7 +109,8 @@ public final class Pomona implements AutoCloseable {
           new BodyReader(json),
           new EngineDispatcher(engine),
           errors);
-      server.start(pipeline);
+      byte[] caChain = authority.chainPem().getBytes(StandardCharsets.US_ASCII);
+      server.start(pipeline, List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)));
       simulation.startWorker();
       return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
     } catch (Exception | Error e) {

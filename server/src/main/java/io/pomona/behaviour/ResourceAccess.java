@@ -28,6 +28,13 @@ public interface ResourceAccess {
   List<StoredResource> related(String type, String id, String relationship, int limit);
 
   /**
+   * The reverse of {@link #related}: up to {@code limit} resources of {@code type} whose {@code
+   * relationship} includes {@code targetId} (the profiles that list a certificate, say), whether or
+   * not the relationship has an inverse Apple exposes.
+   */
+  List<StoredResource> referring(String type, String relationship, String targetId, int limit);
+
+  /**
    * Creates a resource (a new id unless {@code id} is given) with relationships given as related
    * ids by relationship name; 409 if the id is taken, 409 if a related id does not exist.
    */

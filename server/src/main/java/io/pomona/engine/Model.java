@@ -29,6 +29,8 @@ public final class Model {
   private final Map<String, String> instancePaths = new HashMap<>();
   private final Map<String, String> relationshipPaths = new HashMap<>();
   private final Map<String, String> relatedPaths = new HashMap<>();
+  /** Relationships that only write requests name (see {@link #writeOnlyRelationships}), by type.name. */
+  private final Map<String, Relationship> writeOnly = new HashMap<>();
 
   public Model(CatalogIndex catalog) {
     this.catalog = catalog;
@@ -51,6 +53,34 @@ public final class Model {
       } else if (operation.kind() == OperationKind.CREATE_INSTANCE || operation.kind() == OperationKind.GET_COLLECTION) {
         instancePaths.putIfAbsent(operation.type(), operation.path() + "/{id}");
       }
+    }
+    writeOnlyRelationships(catalog);
+  }
+
+  /**
+   * Some create requests name a relationship the resource schema lacks, e.g. {@code bundleId} on a
+   * new bundleIdCapability (58 in 4.4.1): the link exists, but Apple shows it only from the other
+   * side ({@code bundleIds.bundleIdCapabilities}). When the target type has exactly one
+   * relationship back to this type without an inverse of its own, the request's relationship is
+   * that edge seen from here; otherwise it is kept as an edge of its own. Either way the write is
+   * stored and readable by behaviours, and never rendered (the schema does not list it).
+   */
+  private void writeOnlyRelationships(CatalogIndex catalog) {
+    for (Operation operation : catalog.operations()) {
+      if (operation.request() == null || operation.request().linkage() || catalog.type(operation.type()).isEmpty()) {
+        continue;
+      }
+      operation.request().relationships().forEach((name, requested) -> {
+        if (catalog.relationship(operation.type(), name).isPresent()
+            || catalog.type(requested.target()).isEmpty()) {
+          return;
+        }
+        List<String> backs = catalog.type(requested.target()).orElseThrow().relationships().entrySet().stream()
+            .filter(back -> back.getValue().target().equals(operation.type()) && back.getValue().inverse() == null)
+            .map(Map.Entry::getKey).toList();
+        writeOnly.putIfAbsent(operation.type() + "." + name, new Relationship(requested.target(), requested.toMany(),
+            false, false, false, backs.size() == 1 ? backs.get(0) : null));
+      });
     }
   }
 
@@ -135,8 +165,9 @@ public final class Model {
     return catalog.schema(name).orElseThrow(() -> new IllegalArgumentException("unknown schema " + name));
   }
 
+  /** A relationship of a type: from its schemas, or one only write requests name. */
   public Optional<Relationship> relationship(String type, String name) {
-    return catalog.relationship(type, name);
+    return catalog.relationship(type, name).or(() -> Optional.ofNullable(writeOnly.get(type + "." + name)));
   }
 
   /**
@@ -147,6 +178,10 @@ public final class Model {
   public EdgeRef edge(String type, String name) {
     Relationship relationship = relationship(type, name)
         .orElseThrow(() -> new IllegalArgumentException("unknown relationship " + type + "." + name));
+    if (writeOnly.containsKey(type + "." + name) && relationship.inverse() != null) {
+      EdgeRef back = edge(relationship.target(), relationship.inverse());
+      return new EdgeRef(back.relation(), !back.typeIsFrom());
+    }
     String own = relationship.edgeName(name);
     if (!own.equals(name)) {
       relationship = relationship(type, own).orElse(relationship);

@@ -119,6 +119,21 @@ final class TxResources implements ResourceAccess {
   }
 
   @Override
+  public List<StoredResource> referring(String type, String relationship, String targetId, int limit) {
+    relationshipTarget(type, relationship);
+    EdgeRef edge = model.edge(type, relationship);
+    String edgeTeam = teamOf(type);
+    List<String> ids = edge.typeIsFrom()
+        ? tx.sources(edgeTeam, edge.relation(), targetId, Optional.empty(), limit).items().stream()
+            .map(io.pomona.store.Edge::fromId).toList()
+        : tx.targets(edgeTeam, edge.relation(), targetId, Optional.empty(), limit).items().stream()
+            .map(io.pomona.store.Edge::toId).toList();
+    Map<String, StoredResource> found = new LinkedHashMap<>();
+    tx.getAll(edgeTeam, type, model.isGlobal(type), ids).forEach(r -> found.put(r.id(), r));
+    return ids.stream().map(found::get).filter(r -> r != null).toList();
+  }
+
+  @Override
   public StoredResource create(String type, Optional<String> id, Map<String, Object> attributes,
       Map<String, List<String>> relationships) {
     model.type(type);

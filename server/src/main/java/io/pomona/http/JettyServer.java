@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
@@ -60,8 +61,15 @@ public final class JettyServer implements AutoCloseable {
 
   /** Starts answering requests through the pipeline. */
   public void start(RequestPipeline pipeline) throws Exception {
+    start(pipeline, List.of());
+  }
+
+  /** Starts answering requests: the public downloads by their paths, everything else through the pipeline. */
+  public void start(RequestPipeline pipeline, List<PublicDownload> downloads) throws Exception {
+    Map<String, PublicDownload> byPath = new HashMap<>();
+    downloads.forEach(download -> byPath.put(download.path(), download));
     // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
-    server.setHandler(new GracefulHandler(new PipelineHandler(pipeline, maxBodyBytes, errors)));
+    server.setHandler(new GracefulHandler(new PipelineHandler(pipeline, Map.copyOf(byPath), maxBodyBytes, errors)));
     server.start();
   }
 
@@ -85,18 +93,26 @@ public final class JettyServer implements AutoCloseable {
 
   private static final class PipelineHandler extends Handler.Abstract {
     private final RequestPipeline pipeline;
+    private final Map<String, PublicDownload> downloads;
     private final long maxBodyBytes;
     private final ErrorDocuments errors;
 
-    PipelineHandler(RequestPipeline pipeline, long maxBodyBytes, ErrorDocuments errors) {
+    PipelineHandler(RequestPipeline pipeline, Map<String, PublicDownload> downloads, long maxBodyBytes,
+        ErrorDocuments errors) {
       super(InvocationType.BLOCKING);
       this.pipeline = pipeline;
+      this.downloads = downloads;
       this.maxBodyBytes = maxBodyBytes;
       this.errors = errors;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
+      PublicDownload download = downloads.get(request.getHttpURI().getDecodedPath());
+      if (download != null && request.getMethod().equalsIgnoreCase("GET")) {
+        write(download.response(), response, callback);
+        return true;
+      }
       ApiResponse answer;
       long declared = request.getLength();
       if (declared > maxBodyBytes) {
