@@ -14,6 +14,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /** PEM text of certificates and PKCS#8 private keys, for what the CA persists and publishes. */
 final class Pem {
@@ -22,8 +23,12 @@ final class Pem {
   static String of(Object certificateOrKey) {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(certificateOrKey instanceof PrivateKey key
-          ? PrivateKeyInfo.getInstance(key.getEncoded()) : certificateOrKey);
+      if (certificateOrKey instanceof PrivateKey key) {
+        // PKCS#8 ("BEGIN PRIVATE KEY"), whatever the algorithm; the default writer would pick SEC1 for EC.
+        writer.writeObject(new PemObject("PRIVATE KEY", key.getEncoded()));
+      } else {
+        writer.writeObject(certificateOrKey);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
