@@ -17,6 +17,10 @@ public final class Provisioning {
   public static List<Behaviour> behaviours(CertificateAuthority authority, Function<String, Optional<Team>> teams) {
     return List.of(
         new ProvisioningAccess(),
-        new CertificateRules(new CertificateIssuer(authority), teams));
+        new BundleIdRules(),
+        new CapabilityRules(),
+        new DeviceRules(),
+        new CertificateRules(new CertificateIssuer(authority), teams),
+        new ProfileRules(new ProfileSigner(authority), teams));
   }
 }
