@@ -150,7 +150,8 @@ final class ProfileRules implements Behaviour {
         .orElseThrow(() -> new IllegalStateException("no team " + ctx.teamId() + " for a write in it"));
     List<StoredResource> capabilities = ctx.resources().related(BundleIdRules.TYPE, bundleId.get().id(),
         CapabilityRules.TYPE, MOST_CAPABILITIES);
-    Instant created = ctx.now();
+    // Whole seconds: the plist's dates have no fractions, and the attributes should read the same.
+    Instant created = ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant expires = certificates.stream().map(ProfileRules::expiry).flatMap(Optional::stream)
         .reduce(created.plus(VALIDITY), (a, b) -> a.isBefore(b) ? a : b);
     String uuid = UUID.nameUUIDFromBytes(("pomona-profile:" + ctx.teamId() + ":" + ctx.id())
