@@ -6,6 +6,7 @@ import io.pomona.auth.AuthSettings;
 import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
 import io.pomona.behaviour.Policy;
+import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.error.ApiException;
 import io.pomona.store.sqlite.SqliteStore;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
     description = "The App Store Connect API, run yourself.",
-    subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class})
+    subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
+        Main.CaCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -238,6 +240,20 @@ public final class Main {
       Duration lifetime = Duration.ofSeconds(lifetimeSeconds);
       System.out.println(issuer == null ? minter.individualToken(lifetime, scopes) : minter.teamToken(issuer, lifetime, scopes));
       return 0;
+    }
+  }
+
+  @Command(name = "ca", description = "Print Pomona's CA certificates (intermediate, then root) as PEM, for a"
+      + " trust chain: pomona ca > pomona-ca.pem. Creates the CA if this data directory has none yet.")
+  static final class CaCommand implements Callable<Integer> {
+    @CommandLine.Mixin DataOptions data = new DataOptions();
+
+    @Override
+    public Integer call() {
+      try (SqliteStore store = SqliteStore.open(data.dataDirectory, Clock.systemUTC())) {
+        System.out.print(CertificateAuthority.loadOrCreate(store, Clock.systemUTC()).chainPem());
+        return 0;
+      }
     }
   }
 
