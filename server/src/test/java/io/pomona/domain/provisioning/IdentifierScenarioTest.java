@@ -59,6 +59,8 @@ class IdentifierScenarioTest {
     assertError(newBundleId("com.example.other", Map.of("seedId", "ABCDE12345")), 409,
         "ENTITY_ERROR.ATTRIBUTE.INVALID", "/data/attributes/seedId");
     assertThat(total("/v1/bundleIds")).isEqualTo(3);
+    assertThat(total("/v1/bundleIds?filter[identifier]=com.example")).as("a substring match, as Apple's")
+        .isEqualTo(2);
   }
 
   @Test
