@@ -58,10 +58,7 @@ public final class Pomona implements AutoCloseable {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
-      Model model = new Model(new CatalogIndex(catalog));
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()));
-      engine.ensureIndexes();
-      engine.referenceSeeder().seed(ReferenceData.load(json));
+      Engine engine = openEngine(catalog, store, json, stripTrailingSlash(baseUrl.toString()));
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
@@ -75,6 +72,17 @@ public final class Pomona implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The engine over a store, with its indexes and the reference data in place: what a server
+   * runs on, and what offline commands ({@code seed}) write through.
+   */
+  static Engine openEngine(Catalog catalog, Store store, ObjectMapper json, String baseUrl) {
+    Engine engine = new Engine(new Model(new CatalogIndex(catalog)), store, json, baseUrl);
+    engine.ensureIndexes();
+    engine.referenceSeeder().seed(ReferenceData.load(json));
+    return engine;
   }
 
   private static Authentication authentication(Settings settings, Store store, Clock clock) {
