@@ -6,9 +6,10 @@ import io.pomona.account.Team;
 import io.pomona.auth.AuthSettings;
 import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
+import io.pomona.behaviour.Policy;
 import io.pomona.catalog.CatalogLoader;
-import io.pomona.engine.Engine;
 import io.pomona.error.ApiException;
+import io.pomona.sim.SimClock;
 import io.pomona.sim.demo.Demo;
 import io.pomona.store.sqlite.SqliteStore;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,6 +82,11 @@ public final class Main {
     @Option(names = "--demo", description = "Seed the default team with demo data if it has no apps.")
     boolean demo;
 
+    @Option(names = "--policy", paramLabel = "PROCESS=POLICY", mapFallbackValue = "auto",
+        description = "Progression of a simulated process (repeatable): manual, immediate, auto or auto:<n><ms|s|m|h>,"
+            + " e.g. --policy build-processing=manual or --policy '*=auto:2s' for every process.")
+    Map<String, String> policies = new LinkedHashMap<>();
+
     @Option(names = "--insecure-no-auth", hidden = true,
         description = "Benchmark baseline only: skip authentication entirely.")
     boolean noAuth;
@@ -92,18 +100,42 @@ public final class Main {
           .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
-      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth);
+      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
+          parsePolicies());
       Clock clock = Clock.systemUTC();
       Pomona pomona = Pomona.start(settings, clock);
+      // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          pomona.close();
+        } catch (Exception e) {
+          System.err.println("pomona: error while shutting down: " + e);
+        }
+      }, "pomona-shutdown"));
       if (noAuth) {
         System.out.println("WARNING: authentication is OFF (--insecure-no-auth): benchmark use only.");
       }
       new FirstStart(pomona, clock, System.out).welcome();
       if (demo) {
-        new DemoSeeding(pomona.engine(), pomona.store(), clock, System.out).seedDefaultTeamIfEmpty();
+        // Dates follow the simulated clock, so a demo seeded on an advanced clock looks current on it.
+        new DemoSeeding(pomona.engine(), pomona.store(), pomona.simulation().clock(), System.out)
+            .seedDefaultTeamIfEmpty();
       }
       pomona.join();
       return 0;
+    }
+
+    private Map<String, Policy> parsePolicies() {
+      Map<String, Policy> parsed = new LinkedHashMap<>();
+      policies.forEach((process, text) -> {
+        try {
+          parsed.put(process, Policy.parse(text, "--policy"));
+        } catch (ApiException e) {
+          throw new CommandLine.ParameterException(new CommandLine(this),
+              "--policy " + process + "=" + text + ": " + e.errors().get(0).detail().orElse("not a policy"), e, null, text);
+        }
+      });
+      return parsed;
     }
   }
 
@@ -238,10 +270,13 @@ public final class Main {
 
     @Override
     public Integer call() {
-      Clock clock = Clock.systemUTC();
+      SimClock clock = new SimClock(Clock.systemUTC());
       try (SqliteStore store = SqliteStore.open(data.dataDirectory, clock)) {
-        ObjectMapper json = new ObjectMapper();
-        Engine engine = Pomona.openEngine(CatalogLoader.load(), store, json, "http://localhost");
+        // The server's own engine and Apple side, so that the demo's writes run the same behaviours
+        // (and schedule the same transitions) as when a server seeds it; the worker is not started:
+        // the next `serve` fires what falls due. The restored simulated clock dates the demo.
+        Pomona.AppleSide side = Pomona.AppleSide.open(CatalogLoader.load(), store, clock, new ObjectMapper(),
+            "http://localhost", Map.of());
         Accounts accounts = new Accounts(store, clock);
         Optional<Team> target = team == null ? DemoSeeding.defaultTeam(accounts.teams()) : accounts.team(team);
         if (target.isEmpty()) {
@@ -250,7 +285,7 @@ public final class Main {
               : "no team " + team));
           return 2;
         }
-        new DemoSeeding(engine, store, clock, System.out).seed(target.get(), seed);
+        new DemoSeeding(side.engine(), store, clock, System.out).seed(target.get(), seed);
         return 0;
       } catch (ApiException e) {
         System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));

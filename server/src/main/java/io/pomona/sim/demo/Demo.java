@@ -1,5 +1,6 @@
 package io.pomona.sim.demo;
 
+import io.pomona.behaviour.Origin;
 import io.pomona.engine.Resources;
 import io.pomona.error.Errors;
 import io.pomona.sim.demo.Story.App;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,8 +63,8 @@ public final class Demo {
     DemoRandom random = new DemoRandom(seed);
     List<App> apps = List.of(PebblePuzzleStory.app(), LedgerlyStory.app(), TrailheadStory.app(), SproutStory.app());
     // One transaction: a team gets the whole demo or, if anything fails, nothing.
-    return resources.inOneTransaction(batch -> {
-      DemoWriter out = new DemoWriter(batch, teamId);
+    return store.transaction(tx -> {
+      DemoWriter out = new DemoWriter(resources.access(tx, teamId, Origin.OPERATOR, Map.of("demoSeed", seed)));
       DemoContext context = new DemoContext(out, random, new DemoTime(now, random));
       SeededIds appIds = new AppSeeder(context).seed(apps);
       SeededIds bundleIds = new ProvisioningSeeder(context).seed(apps, appIds);

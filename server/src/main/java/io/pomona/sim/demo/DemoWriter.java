@@ -1,6 +1,6 @@
 package io.pomona.sim.demo;
 
-import io.pomona.engine.Resources;
+import io.pomona.behaviour.ResourceAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,18 +11,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes the demo's resources for one team through the engine's internal API, all in one
- * transaction, and counts them by type. Attributes are never null: an attribute the demo has no
+ * Writes the demo's resources for one team through the engine's internal API, inside the
+ * caller's transaction, and counts them by type. Writes run the types' behaviours and record
+ * events as any operator write does. Attributes are never null: an attribute the demo has no
  * honest value for is left out, as Apple leaves it out.
  */
 final class DemoWriter {
-  private final Resources.Batch resources;
-  private final String teamId;
+  private final ResourceAccess resources;
   private final Map<String, Integer> created = new TreeMap<>();
 
-  DemoWriter(Resources.Batch resources, String teamId) {
+  DemoWriter(ResourceAccess resources) {
     this.resources = resources;
-    this.teamId = teamId;
   }
 
   /** Starts a resource of {@code type} with the given id; {@link NewResource#save()} writes it. */
@@ -30,10 +29,14 @@ final class DemoWriter {
     return new NewResource(type, id);
   }
 
-  /** Links an existing resource to more targets through a relationship that only its side can name. */
+  /**
+   * Links an existing resource to its targets through a relationship that only its side can name
+   * (an app's {@code customerReviews}: OpenAPI 4.4.1 gives reviews no way to name their app).
+   * The targets replace earlier ones, so each seeder links a relationship once, with all targets.
+   */
   void link(String type, String id, String relationship, List<String> targetIds) {
     if (!targetIds.isEmpty()) {
-      resources.link(teamId, type, id, relationship, targetIds);
+      resources.link(type, id, relationship, targetIds);
     }
   }
 
@@ -88,7 +91,7 @@ final class DemoWriter {
 
     /** Writes the resource; returns its id. */
     String save() {
-      resources.create(teamId, type, Optional.of(id), attributes, relationships);
+      resources.create(type, Optional.of(id), attributes, relationships);
       created.merge(type, 1, Integer::sum);
       return id;
     }
