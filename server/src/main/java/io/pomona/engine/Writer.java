@@ -52,16 +52,7 @@ final class Writer {
   }
 
   StoredResource create(Tx tx, String team, String type, WriteRequest request) {
-    Map<String, String> temporaryIds = new HashMap<>();
-    List<IncludedResource> included = request.included();
-    for (IncludedResource resource : included) {
-      temporaryIds.put(resource.type() + "/" + resource.id(), ids.newId(resource.type()));
-    }
-    for (IncludedResource resource : included) {
-      String id = temporaryIds.get(resource.type() + "/" + resource.id());
-      tx.insert(team, resource.type(), id, withoutNulls(resource.attributes()));
-      linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included");
-    }
+    Map<String, String> temporaryIds = insertIncluded(tx, team, request.included());
     String id = ids.newId(type);
     StoredResource created = tx.insert(team, type, id, withoutNulls(request.attributes()));
     linkAll(tx, team, type, id, request.relationships(), temporaryIds, "/data/relationships");
@@ -70,11 +61,30 @@ final class Writer {
 
   StoredResource update(Tx tx, String team, String type, String id, WriteRequest request) {
     StoredResource current = tx.get(team, type, id).orElseThrow(() -> Errors.notFound(type, id));
+    // Updates take inline creates too (SubscriptionUpdateRequest's introductory offers and prices).
+    Map<String, String> temporaryIds = insertIncluded(tx, team, request.included());
     Map<String, Object> attributes = new LinkedHashMap<>(current.attributes());
     attributes.putAll(request.attributes());
     StoredResource updated = request.attributes().isEmpty() ? current : tx.update(team, type, id, attributes);
-    linkAll(tx, team, type, id, request.relationships(), Map.of(), "/data/relationships");
+    linkAll(tx, team, type, id, request.relationships(), temporaryIds, "/data/relationships");
     return updated;
+  }
+
+  /**
+   * Inserts the resources a write sends in {@code included} (each under a new id, linked as it
+   * says) and returns the new id of each temporary one, by {@code type/temporaryId}.
+   */
+  private Map<String, String> insertIncluded(Tx tx, String team, List<IncludedResource> included) {
+    Map<String, String> temporaryIds = new HashMap<>();
+    for (IncludedResource resource : included) {
+      temporaryIds.put(resource.type() + "/" + resource.id(), ids.newId(resource.type()));
+    }
+    for (IncludedResource resource : included) {
+      String id = temporaryIds.get(resource.type() + "/" + resource.id());
+      tx.insert(team, resource.type(), id, withoutNulls(resource.attributes()));
+      linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included");
+    }
+    return temporaryIds;
   }
 
   private void linkAll(Tx tx, String team, String type, String id,
