@@ -34,6 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenApiDocument {
   public static final String FILE_NAME = "app-store-connect-openapi-4.4.1.json";
 
+  /** Why a test that needs the document did not run, naming every place it was looked for. */
+  public static final String NOT_FOUND = "skipped: the OpenAPI document " + FILE_NAME + " was not found"
+      + " (looked at $POMONA_SPEC, -Dpomona.spec, ../shared/spec/ and ../../shared/spec/; set POMONA_SPEC)";
+
   // The document is registered under this made-up id, so its internal $refs resolve in memory.
   private static final String DOCUMENT_ID = "https://pomona.invalid/openapi.json";
   private static final JsonMapper JSON = JsonMapper.builder().build();
