@@ -6,6 +6,7 @@ import io.pomona.store.StoredResource;
 import io.pomona.catalog.Operation;
 import io.pomona.catalog.OperationKind;
 import io.pomona.catalog.Relationship;
+import io.pomona.catalog.RequestBody;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.ResourceType;
 import io.pomona.store.IndexSpec;
@@ -29,7 +30,6 @@ public final class Model {
   private final Map<String, String> instancePaths = new HashMap<>();
   private final Map<String, String> relationshipPaths = new HashMap<>();
   private final Map<String, String> relatedPaths = new HashMap<>();
-  /** Relationships that only write requests name (see {@link #writeOnlyRelationships}), by type.name. */
   private final Map<String, Relationship> writeOnly = new HashMap<>();
 
   public Model(CatalogIndex catalog) {
@@ -54,34 +54,48 @@ public final class Model {
         instancePaths.putIfAbsent(operation.type(), operation.path() + "/{id}");
       }
     }
-    writeOnlyRelationships(catalog);
+    // Types only ever seen through another resource (build icons, price points, ...) still carry
+    // links.self, as every resource does (api-facts.md §4); Apple's own links for them follow
+    // the /v1/{type}/{id} pattern of all other resources.
+    for (String type : catalog.types()) {
+      instancePaths.putIfAbsent(type, "/v1/" + type + "/{id}");
+    }
+    collectWriteOnlyRelationships();
   }
 
   /**
-   * Some create requests name a relationship the resource schema lacks, e.g. {@code bundleId} on a
-   * new bundleIdCapability (58 in 4.4.1): the link exists, but Apple shows it only from the other
-   * side ({@code bundleIds.bundleIdCapabilities}). When the target type has exactly one
-   * relationship back to this type without an inverse of its own, the request's relationship is
-   * that edge seen from here; otherwise it is kept as an edge of its own. Either way the write is
-   * stored and readable by behaviours, and never rendered (the schema does not list it).
+   * Relationships a create or update accepts that no resource schema shows (a subscription
+   * group's {@code app}, a phased release's {@code appStoreVersion}): they are stored like any
+   * other, but never rendered. When the target type has exactly one relationship back to the
+   * owner that is not yet paired (or, for a to-one, exactly one such to-many), that is the same
+   * edge seen from the other side: {@code POST /v1/subscriptionGroups} with {@code app} then
+   * shows in {@code GET /v1/apps/{id}/subscriptionGroups}. Otherwise the edge is one-directional.
    */
-  private void writeOnlyRelationships(CatalogIndex catalog) {
+  private void collectWriteOnlyRelationships() {
     for (Operation operation : catalog.operations()) {
-      if (operation.request() == null || operation.request().linkage() || catalog.type(operation.type()).isEmpty()) {
+      RequestBody request = operation.request();
+      if (request == null || request.linkage() || request.type() == null || catalog.type(request.type()).isEmpty()) {
         continue;
       }
-      operation.request().relationships().forEach((name, requested) -> {
-        if (catalog.relationship(operation.type(), name).isPresent()
-            || catalog.type(requested.target()).isEmpty()) {
-          return;
+      String type = request.type();
+      request.relationships().forEach((name, requested) -> {
+        if (catalog.relationship(type, name).isEmpty() && catalog.type(requested.target()).isPresent()) {
+          writeOnly.computeIfAbsent(type + "." + name, key -> new Relationship(requested.target(), requested.toMany(),
+              false, false, false, inverseOfWriteOnly(type, requested).orElse(null)));
         }
-        List<String> backs = catalog.type(requested.target()).orElseThrow().relationships().entrySet().stream()
-            .filter(back -> back.getValue().target().equals(operation.type()) && back.getValue().inverse() == null)
-            .map(Map.Entry::getKey).toList();
-        writeOnly.putIfAbsent(operation.type() + "." + name, new Relationship(requested.target(), requested.toMany(),
-            false, false, false, backs.size() == 1 ? backs.get(0) : null));
       });
     }
+  }
+
+  private Optional<String> inverseOfWriteOnly(String type, RequestBody.RequestRelationship requested) {
+    List<Map.Entry<String, Relationship>> unpaired = type(requested.target()).relationships().entrySet().stream()
+        .filter(e -> e.getValue().target().equals(type) && e.getValue().inverse() == null && e.getValue().alias() == null)
+        .toList();
+    if (unpaired.size() == 1) {
+      return Optional.of(unpaired.get(0).getKey());
+    }
+    List<Map.Entry<String, Relationship>> toMany = unpaired.stream().filter(e -> e.getValue().toMany()).toList();
+    return !requested.toMany() && toMany.size() == 1 ? Optional.of(toMany.get(0).getKey()) : Optional.empty();
   }
 
   /**
@@ -165,9 +179,10 @@ public final class Model {
     return catalog.schema(name).orElseThrow(() -> new IllegalArgumentException("unknown schema " + name));
   }
 
-  /** A relationship of a type: from its schemas, or one only write requests name. */
+  /** A relationship of a type: one its schemas show, or one only its writes accept. */
   public Optional<Relationship> relationship(String type, String name) {
-    return catalog.relationship(type, name).or(() -> Optional.ofNullable(writeOnly.get(type + "." + name)));
+    Optional<Relationship> shown = catalog.relationship(type, name);
+    return shown.isPresent() ? shown : Optional.ofNullable(writeOnly.get(type + "." + name));
   }
 
   /**
@@ -179,8 +194,9 @@ public final class Model {
     Relationship relationship = relationship(type, name)
         .orElseThrow(() -> new IllegalArgumentException("unknown relationship " + type + "." + name));
     if (writeOnly.containsKey(type + "." + name) && relationship.inverse() != null) {
-      EdgeRef back = edge(relationship.target(), relationship.inverse());
-      return new EdgeRef(back.relation(), !back.typeIsFrom());
+      // Its inverse is unpaired in the catalog and keys the edge by itself; read it from this end.
+      EdgeRef theirs = edge(relationship.target(), relationship.inverse());
+      return new EdgeRef(theirs.relation(), !theirs.typeIsFrom());
     }
     String own = relationship.edgeName(name);
     if (!own.equals(name)) {

@@ -15,14 +15,16 @@ import java.util.regex.Pattern;
  * (Unv), or a wildcard: {@code *} alone or after a final dot ({@code com.example.*}). It is unique
  * per team: Apple's is unique across all accounts, but Pomona's teams are independent sandboxes
  * and a clash with another team would leak that team's data. The clash is Apple's observed 409
- * {@code ENTITY_ERROR.ATTRIBUTE.INVALID} text. {@code seedId} (the App ID prefix) is the team id;
- * Pomona teams have no other prefix. A bundle ID that an app uses cannot be deleted (409
+ * {@code ENTITY_ERROR.ATTRIBUTE.INVALID} text. {@code seedId} (the App ID prefix) defaults to the
+ * team id; another 10-character prefix is accepted, as older teams have them. A bundle ID that an app uses cannot be deleted (409
  * {@code STATE_ERROR}, Inf); deleting one disables its capabilities and invalidates its profiles.
  */
 final class BundleIdRules implements Behaviour {
   static final String TYPE = "bundleIds";
   private static final String EXPLICIT = "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*";
   private static final Pattern IDENTIFIER = Pattern.compile(EXPLICIT + "|(?:" + EXPLICIT + "\\.)?\\*");
+  /** An App ID prefix: the team id or one of the legacy prefixes older teams still have (10 characters). */
+  private static final Pattern SEED_ID = Pattern.compile("[A-Z0-9]{10}");
   /** Inf: Apple's form limits identifiers to 155 characters. */
   static final int LONGEST_IDENTIFIER = 155;
 
@@ -57,9 +59,10 @@ final class BundleIdRules implements Behaviour {
           "An App ID with Identifier '" + identifier + "' is not available. Please enter a different string."));
     }
     String seedId = ctx.stringAttribute("seedId").orElse(ctx.teamId());
-    if (!seedId.equals(ctx.teamId())) {
+    if (!SEED_ID.matcher(seedId).matches()) {
       throw new ApiException(Errors.attributeInvalid("/data/attributes/seedId",
-          "The App ID prefix must be the team id '" + ctx.teamId() + "'."));
+          "'" + seedId + "' is not an App ID prefix: 10 upper-case letters and digits, such as the team id '"
+              + ctx.teamId() + "'."));
     }
     ctx.set("seedId", seedId);
   }

@@ -48,7 +48,8 @@ final class CapabilityRules implements Behaviour {
     } else {
       bundleIdOf(ctx).ifPresent(bundleId -> requireAllowedOn(ctx, bundleId, capability));
     }
-    ctx.set("settings", CapabilitySettings.stored(CapabilitySettings.chosen(capability, ctx.attributes().get("settings"))));
+    Object sent = ctx.attributes().get("settings");
+    ctx.set("settings", CapabilitySettings.stored(sent, CapabilitySettings.chosen(capability, sent)));
   }
 
   private static void requireAllowedOn(WriteContext ctx, StoredResource bundleId, Capability capability) {

@@ -14,8 +14,9 @@ import java.util.Map;
  * enabled}]}]}), checked against the {@link CapabilityCatalog}: only the capability's own setting
  * keys, each once, only that setting's options, and at most one chosen option (the options of every
  * setting in 4.4.1 are alternatives). An option counts as chosen unless it says {@code enabled:
- * false}. The stored form lists every setting of the capability with its one chosen option,
- * defaults filled in, so that reads and profiles see the effective choice.
+ * false}. The stored form is what was sent (with the descriptive members clients and Apple
+ * include), plus each setting left out, with its default option, so that reads and profiles see
+ * the effective choice.
  */
 final class CapabilitySettings {
   private static final String POINTER = "/data/attributes/settings";
@@ -87,10 +88,12 @@ final class CapabilitySettings {
     return picked.stream().findFirst();
   }
 
-  /** The stored form: every setting with its chosen option. */
-  static List<Map<String, Object>> stored(Map<String, String> chosen) {
-    List<Map<String, Object>> settings = new ArrayList<>();
-    chosen.forEach((key, option) -> {
+  /** The stored form: the settings as sent, then each missing one with its chosen (default) option. */
+  static List<Object> stored(Object sent, Map<String, String> chosen) {
+    List<Object> settings = new ArrayList<>(sent instanceof List<?> list ? list : List.of());
+    Map<String, String> missing = new LinkedHashMap<>(chosen);
+    fromStored(settings).keySet().forEach(missing::remove);
+    missing.forEach((key, option) -> {
       Map<String, Object> enabled = new LinkedHashMap<>();
       enabled.put("key", option);
       enabled.put("enabled", true);
@@ -108,9 +111,12 @@ final class CapabilitySettings {
     if (stored instanceof List<?> list) {
       for (Object entry : list) {
         if (entry instanceof Map<?, ?> setting && setting.get("key") instanceof String key
-            && setting.get("options") instanceof List<?> options && !options.isEmpty()
-            && options.get(0) instanceof Map<?, ?> option && option.get("key") instanceof String optionKey) {
-          chosen.put(key, optionKey);
+            && setting.get("options") instanceof List<?> options) {
+          options.stream()
+              .filter(option -> option instanceof Map<?, ?> map && map.get("key") instanceof String
+                  && !Boolean.FALSE.equals(map.get("enabled")))
+              .findFirst()
+              .ifPresent(option -> chosen.put(key, (String) ((Map<?, ?>) option).get("key")));
         }
       }
     }

@@ -2,6 +2,7 @@ package io.pomona.domain.provisioning;
 
 import io.pomona.account.Team;
 import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.WriteContext;
 import io.pomona.behaviour.WriteKind;
 import io.pomona.domain.provisioning.CertificateKinds.Kind;
@@ -24,6 +25,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * platform}, {@code serialNumber}, {@code expirationDate}, {@code certificateContent} — base64 of
  * the DER, the bytes of the {@code .cer} download — and {@code activated}). The CSR itself is not
  * kept. Limits on active certificates per type are a 409 naming {@code certificateType}.
+ *
+ * <p>An operator (import, demo data) may record a certificate without a CSR: it is kept as given.
  *
  * <p>DELETE revokes. As with Apple, a revoked certificate disappears from the API (the row is
  * deleted; Pomona publishes no revocation list), and every profile that included it becomes
@@ -57,8 +60,8 @@ final class CertificateRules implements Behaviour {
   }
 
   private void issue(WriteContext ctx) {
-    if (ctx.attribute("certificateContent").isPresent() && ctx.attribute("csrContent").isEmpty()) {
-      return; // an operator importing an existing certificate
+    if (ctx.origin() != Origin.CLIENT && ctx.attribute("csrContent").isEmpty()) {
+      return; // an operator (import, demo data) records a certificate as given
     }
     Kind kind = CertificateKinds.of(ctx.stringAttribute("certificateType").orElseThrow());
     PKCS10CertificationRequest csr = CsrReader.read(ctx.stringAttribute("csrContent")

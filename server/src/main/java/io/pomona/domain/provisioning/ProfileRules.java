@@ -2,6 +2,7 @@ package io.pomona.domain.provisioning;
 
 import io.pomona.account.Team;
 import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.WriteContext;
 import io.pomona.behaviour.WriteKind;
 import io.pomona.domain.provisioning.ProfileKinds.Kind;
@@ -30,6 +31,9 @@ import java.util.function.Function;
  * platform}, {@code createdDate}, {@code expirationDate} (a year, or sooner when a certificate
  * expires sooner) and {@code profileState} ACTIVE. Profiles are never patched by clients (no PATCH
  * in the API); the only update is {@link ProfileInvalidation}'s.
+ *
+ * <p>An operator (import, demo data) records a profile as given: Apple's checks and the building
+ * are for clients' creates.
  */
 final class ProfileRules implements Behaviour {
   static final String TYPE = ProfileInvalidation.TYPE;
@@ -53,8 +57,8 @@ final class ProfileRules implements Behaviour {
 
   @Override
   public void validate(WriteContext ctx) {
-    if (ctx.kind() != WriteKind.CREATE || ctx.attribute("profileContent").isPresent()) {
-      return; // only clients' creates; an operator may import a finished profile
+    if (ctx.kind() != WriteKind.CREATE || ctx.origin() != Origin.CLIENT) {
+      return; // Apple's checks bind clients; an operator (import, demo data) may record any profile
     }
     Kind kind = ProfileKinds.of(ctx.stringAttribute("profileType").orElseThrow());
     List<ApiError> problems = new ArrayList<>();
@@ -137,19 +141,20 @@ final class ProfileRules implements Behaviour {
 
   @Override
   public void beforeWrite(WriteContext ctx) {
-    if (ctx.kind() != WriteKind.CREATE || ctx.attribute("profileContent").isPresent()) {
+    if (ctx.kind() != WriteKind.CREATE || ctx.origin() != Origin.CLIENT) {
       return;
     }
     Kind kind = ProfileKinds.of(ctx.stringAttribute("profileType").orElseThrow());
     Optional<StoredResource> bundleId = bundleId(ctx);
     List<StoredResource> certificates = existing(ctx, CertificateRules.TYPE, "certificates");
-    if (bundleId.isEmpty() || certificates.size() != ctx.relationships().get("certificates").size()) {
+    if (bundleId.isEmpty() || certificates.size() != ctx.relationships().getOrDefault("certificates", List.of()).size()) {
       return; // linking reports the missing resources, and the write rolls back
     }
     Team team = teams.apply(ctx.teamId())
         .orElseThrow(() -> new IllegalStateException("no team " + ctx.teamId() + " for a write in it"));
     List<StoredResource> capabilities = ctx.resources().related(BundleIdRules.TYPE, bundleId.get().id(),
         CapabilityRules.TYPE, MOST_CAPABILITIES);
+    // Whole seconds: the plist's dates have no fractions, and the attributes should read the same.
     // Whole seconds: the plist's dates have no fractions, and the attributes should read the same.
     Instant created = ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant expires = certificates.stream().map(ProfileRules::expiry).flatMap(Optional::stream)
@@ -162,8 +167,8 @@ final class ProfileRules implements Behaviour {
         String.valueOf(bundle.getOrDefault("seedId", team.id())), String.valueOf(bundle.get("identifier")),
         capabilities.stream().map(CapabilityRules::chosenOptions).toList(),
         capabilities.stream().map(c -> String.valueOf(c.attributes().get("capabilityType"))).toList(),
-        certificates.stream().map(c -> Base64.getDecoder().decode(String.valueOf(c.attributes()
-            .get("certificateContent")))).toList(),
+        certificates.stream().map(c -> c.attributes().get("certificateContent")).filter(String.class::isInstance)
+            .map(content -> Base64.getDecoder().decode((String) content)).toList(),
         existing(ctx, DeviceRules.TYPE, "devices").stream().map(d -> String.valueOf(d.attributes().get("udid")))
             .toList(),
         created, expires));

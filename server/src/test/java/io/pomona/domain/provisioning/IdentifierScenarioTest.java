@@ -56,11 +56,13 @@ class IdentifierScenarioTest {
         "com.example.**", ".com.example", "")) {
       assertError(newBundleId(bad, Map.of()), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/data/attributes/identifier");
     }
-    assertError(newBundleId("com.example.other", Map.of("seedId", "ABCDE12345")), 409,
+    assertError(newBundleId("com.example.other", Map.of("seedId", "not-a-prefix")), 409,
         "ENTITY_ERROR.ATTRIBUTE.INVALID", "/data/attributes/seedId");
     assertThat(total("/v1/bundleIds")).isEqualTo(3);
+    JsonNode legacyPrefix = client.created(newBundleId("com.example.legacy", Map.of("seedId", "ABCDE12345")));
+    assertThat(legacyPrefix.path("attributes").path("seedId").asText()).isEqualTo("ABCDE12345");
     assertThat(total("/v1/bundleIds?filter[identifier]=com.example")).as("a substring match, as Apple's")
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 
   @Test
