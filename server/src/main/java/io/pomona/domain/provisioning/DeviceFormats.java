@@ -39,8 +39,6 @@ final class DeviceFormats {
       new DeviceClass("APPLE_VISION_PRO", "Apple Vision Pro", List.of("vision")));
   private static final DeviceClass IPHONE = new DeviceClass("IPHONE", "iPhone", List.of());
   private static final DeviceClass MAC = new DeviceClass("MAC", "Mac", List.of());
-  private static final Map<String, String> MODELS = Map.of("IPHONE", "iPhone", "IPAD", "iPad", "IPOD", "iPod touch",
-      "APPLE_WATCH", "Apple Watch", "APPLE_TV", "Apple TV", "APPLE_VISION_PRO", "Apple Vision Pro", "MAC", "Mac");
 
   private DeviceFormats() {}
 
@@ -71,8 +69,11 @@ final class DeviceFormats {
         .findFirst().orElse(IPHONE).deviceClass();
   }
 
+  /** The model Pomona reports for a class; an unknown class (set by an operator) names itself. */
   static String model(String deviceClass) {
-    return MODELS.getOrDefault(deviceClass, deviceClass);
+    return java.util.stream.Stream.concat(IOS_CLASSES.stream(), java.util.stream.Stream.of(IPHONE, MAC))
+        .filter(candidate -> candidate.deviceClass().equals(deviceClass))
+        .map(DeviceClass::model).findFirst().orElse(deviceClass);
   }
 
   static String shapesOf(String platform) {

@@ -167,8 +167,7 @@ final class ProfileRules implements Behaviour {
         String.valueOf(bundle.getOrDefault("seedId", team.id())), String.valueOf(bundle.get("identifier")),
         capabilities.stream().map(CapabilityRules::chosenOptions).toList(),
         capabilities.stream().map(c -> String.valueOf(c.attributes().get("capabilityType"))).toList(),
-        certificates.stream().map(c -> c.attributes().get("certificateContent")).filter(String.class::isInstance)
-            .map(content -> Base64.getDecoder().decode((String) content)).toList(),
+        certificates.stream().map(ProfileRules::der).flatMap(Optional::stream).toList(),
         existing(ctx, DeviceRules.TYPE, "devices").stream().map(d -> String.valueOf(d.attributes().get("udid")))
             .toList(),
         created, expires));
@@ -188,6 +187,21 @@ final class ProfileRules implements Behaviour {
   private static List<StoredResource> existing(WriteContext ctx, String type, String relationship) {
     return ctx.relationships().getOrDefault(relationship, List.of()).stream()
         .map(id -> ctx.resources().get(type, id)).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * A certificate's DER. Pomona-issued ones always have it; one an operator recorded without valid
+   * content is left out of the profile rather than failing the client's request.
+   */
+  private static Optional<byte[]> der(StoredResource certificate) {
+    if (!(certificate.attributes().get("certificateContent") instanceof String content)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Base64.getMimeDecoder().decode(content));
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Instant> expiry(StoredResource certificate) {

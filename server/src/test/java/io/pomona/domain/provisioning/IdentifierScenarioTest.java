@@ -138,11 +138,13 @@ class IdentifierScenarioTest {
   }
 
   @Test
-  void everyCapabilityTypeOfTheApiIsKnown() {
+  void everyCapabilityCertificateAndProfileTypeOfTheApiHasItsRules() {
     List<String> apiTypes = pomona.pomona().catalog().shapes().get("CapabilityType").enumValues();
     assertThat(CapabilityCatalog.types()).containsExactlyInAnyOrderElementsOf(apiTypes);
     assertThat(CertificateKinds.types()).containsExactlyInAnyOrderElementsOf(
         pomona.pomona().catalog().shapes().get("CertificateType").enumValues());
+    assertThat(ProfileKinds.types()).containsExactlyInAnyOrderElementsOf(
+        pomona.pomona().catalog().schemas().get("Profile").attributes().get("profileType").enumValues());
   }
 
   // ---- devices ----
