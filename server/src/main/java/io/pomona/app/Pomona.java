@@ -14,6 +14,10 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.testflight.BuildProcessing;
+import io.pomona.domain.webhooks.WebhookEventNotices;
+import io.pomona.domain.webhooks.WebhookPings;
+import io.pomona.domain.webhooks.WebhookRedeliveries;
+import io.pomona.domain.webhooks.WebhookRules;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -27,6 +31,7 @@ import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
 import java.net.URI;
@@ -48,22 +53,29 @@ public final class Pomona implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
   private final Simulation simulation;
+  private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, URI baseUrl) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
     this.simulation = simulation;
+    this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
   }
 
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
   static List<Behaviour> behaviours() {
-    return List.of(new BuildProcessing());
+    return List.of(
+        new BuildProcessing(),
+        new WebhookRules(),
+        new WebhookEventNotices(),
+        new WebhookPings(),
+        new WebhookRedeliveries());
   }
 
   /**
@@ -78,6 +90,7 @@ public final class Pomona implements AutoCloseable {
     SimClock simClock = new SimClock(clock);
     Store store = SqliteStore.open(settings.dataDirectory(), simClock);
     Simulation simulation = null;
+    WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
@@ -97,11 +110,17 @@ public final class Pomona implements AutoCloseable {
           new BodyReader(json),
           new EngineDispatcher(engine),
           errors);
+      webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
+          WebhookDelivery.Settings.DEFAULT);
       server.start(pipeline);
       simulation.startWorker();
-      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
+      webhookDelivery.start();
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl);
     } catch (Exception | Error e) {
       try {
+        if (webhookDelivery != null) {
+          webhookDelivery.close();
+        }
         if (simulation != null) {
           simulation.close();
         }
@@ -179,6 +198,11 @@ public final class Pomona implements AutoCloseable {
     return simulation;
   }
 
+  /** The webhook delivery worker (the Apple side that POSTs to webhooks' URLs). */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -189,9 +213,13 @@ public final class Pomona implements AutoCloseable {
       server.close();
     } finally {
       try {
-        simulation.close();
+        webhookDelivery.close();
       } finally {
-        store.close();
+        try {
+          simulation.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }
