@@ -5,8 +5,10 @@ import io.pomona.engine.Engine;
 import io.pomona.store.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,9 @@ public final class WebhookDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
   /** When to try again a delivery whose sending failed on our side (the store), not the receiver's. */
   private static final Duration AFTER_INTERNAL_FAILURE = Duration.ofSeconds(10);
+  /** About how often the store's pending deliveries are queued again (counted in polls). */
+  private static final Duration RESCAN_INTERVAL = Duration.ofMinutes(1);
+  private static final int BATCHES_PER_POLL = 10;
 
   /**
    * How the worker runs.
@@ -69,6 +74,8 @@ public final class WebhookDelivery implements AutoCloseable {
   private final DeliveryQueue queue = new DeliveryQueue();
   private final ScheduledExecutorService poller;
   private final ExecutorService senders;
+  /** Polls left before the next rescan of the store's pending deliveries; 0 rescans at the next poll. */
+  private int pollsUntilRescan;
 
   /**
    * @param clock the simulated clock: due times and sent dates
@@ -88,11 +95,10 @@ public final class WebhookDelivery implements AutoCloseable {
 
   /** Resumes from the store and starts polling. */
   public void start() {
-    List<DeliveryQueue.Entry> pending = store.transaction(tx -> {
+    store.transaction(tx -> {
       dispatcher.startPosition(tx);
-      return dispatcher.pendingDeliveries(tx);
+      return null;
     });
-    pending.forEach(queue::offer);
     poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -107,16 +113,19 @@ public final class WebhookDelivery implements AutoCloseable {
   }
 
   /**
-   * One round. A failure (the store busy or closing) is logged and the round tried again at the
-   * next poll: ending the worker would silently stop every webhook until a restart.
+   * One round: new events into deliveries, due deliveries to the senders, and now and then the
+   * store's pending deliveries into the queue again (deliveries written without an event, such as
+   * an imported team's, and any the queue lost). A failure (the store busy or closing) is logged
+   * and the round tried again at the next poll: ending the worker would silently stop every
+   * webhook until a restart.
    */
   private void poll() {
     try {
-      WebhookDispatcher.Batch batch;
-      do {
-        batch = store.transaction(dispatcher::dispatchNext);
-        batch.pending().forEach(queue::offer);
-      } while (batch.more());
+      dispatch();
+      if (pollsUntilRescan-- <= 0) {
+        store.read(dispatcher::pendingDeliveries).forEach(queue::offer);
+        pollsUntilRescan = (int) Math.max(1, RESCAN_INTERVAL.toMillis() / settings.pollInterval().toMillis());
+      }
       if (senders.isShutdown()) {
         return; // closing: what is due stays pending in the store
       }
@@ -125,6 +134,49 @@ public final class WebhookDelivery implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.error("webhook dispatch failed; trying again at the next poll", e);
+    }
+  }
+
+  /** Handles new events, a bounded number of batches per round so that sending keeps its turn. */
+  private void dispatch() {
+    for (int round = 0; round < BATCHES_PER_POLL && store.read(dispatcher::hasNews); round++) {
+      WebhookDispatcher.Batch batch;
+      try {
+        batch = store.transaction(tx -> dispatcher.dispatchNext(tx, WebhookDispatcher.EVENTS_PER_BATCH));
+      } catch (RuntimeException e) {
+        LOG.warn("a batch of events failed; handling them one at a time to find the cause", e);
+        batch = dispatchOneAtATime();
+      }
+      batch.pending().forEach(queue::offer);
+    }
+  }
+
+  /**
+   * Handles up to one batch of events one per transaction. An event that fails twice is skipped,
+   * with an error naming it: its webhooks miss one delivery, rather than every later event
+   * waiting behind it forever.
+   */
+  private WebhookDispatcher.Batch dispatchOneAtATime() {
+    List<DeliveryQueue.Entry> pending = new ArrayList<>();
+    for (int i = 0; i < WebhookDispatcher.EVENTS_PER_BATCH && store.read(dispatcher::hasNews); i++) {
+      Optional<WebhookDispatcher.Batch> one = dispatchOne().or(this::dispatchOne);
+      if (one.isPresent()) {
+        pending.addAll(one.get().pending());
+      } else {
+        Optional<Long> skipped = store.transaction(dispatcher::skipNext);
+        LOG.error("event {} could not be turned into webhook deliveries (see the warnings above); skipped it",
+            skipped.map(String::valueOf).orElse("?"));
+      }
+    }
+    return new WebhookDispatcher.Batch(pending, false);
+  }
+
+  private Optional<WebhookDispatcher.Batch> dispatchOne() {
+    try {
+      return Optional.of(store.transaction(tx -> dispatcher.dispatchNext(tx, 1)));
+    } catch (RuntimeException e) {
+      LOG.warn("handling the next event for webhooks failed", e);
+      return Optional.empty();
     }
   }
 

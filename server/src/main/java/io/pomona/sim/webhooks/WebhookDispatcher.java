@@ -38,7 +38,8 @@ final class WebhookDispatcher {
   /** The setting that holds the seq of the last event handled. */
   static final String POSITION = "webhooks.dispatchedEventSeq";
 
-  private static final int EVENTS_PER_BATCH = 200;
+  /** How many events one transaction handles. */
+  static final int EVENTS_PER_BATCH = 200;
   private static final int PENDING_PER_PAGE = 500;
   private static final int WEBHOOKS_PER_APP = 1000;
 
@@ -90,10 +91,17 @@ final class WebhookDispatcher {
     return pending;
   }
 
-  /** Handles the events after the stored position, up to one batch, in one transaction. */
-  Batch dispatchNext(Tx tx) {
-    long position = tx.setting(POSITION).map(Long::parseLong).orElse(0L);
-    List<Event> events = tx.eventsAfter(position, EVENTS_PER_BATCH);
+  /** Whether events wait after the stored position (a read, so an idle poll writes nothing). */
+  boolean hasNews(Tx tx) {
+    return !tx.eventsAfter(position(tx), 1).isEmpty();
+  }
+
+  /**
+   * Handles the events after the stored position, at most {@code limit}, in the caller's write
+   * transaction.
+   */
+  Batch dispatchNext(Tx tx, int limit) {
+    List<Event> events = tx.eventsAfter(position(tx), limit);
     List<DeliveryQueue.Entry> pending = new ArrayList<>();
     for (Event event : events) {
       Optional<WebhookNotice> notice = WebhookNotice.in(event.payload());
@@ -109,7 +117,21 @@ final class WebhookDispatcher {
     if (!events.isEmpty()) {
       tx.putSetting(POSITION, Long.toString(events.get(events.size() - 1).seq()));
     }
-    return new Batch(pending, events.size() == EVENTS_PER_BATCH);
+    return new Batch(pending, events.size() == limit);
+  }
+
+  /**
+   * Moves the position past the next event without handling it: for an event whose handling
+   * fails every time, which would otherwise hold up every later one. Returns its seq.
+   */
+  Optional<Long> skipNext(Tx tx) {
+    Optional<Long> next = tx.eventsAfter(position(tx), 1).stream().map(Event::seq).findFirst();
+    next.ifPresent(seq -> tx.putSetting(POSITION, Long.toString(seq)));
+    return next;
+  }
+
+  private static long position(Tx tx) {
+    return tx.setting(POSITION).map(Long::parseLong).orElse(0L);
   }
 
   private void deliver(Tx tx, Event event, WebhookNotice notice) {
