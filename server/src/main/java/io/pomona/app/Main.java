@@ -7,6 +7,7 @@ import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
 import io.pomona.behaviour.Policy;
 import io.pomona.error.ApiException;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
@@ -93,7 +94,7 @@ public final class Main {
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies());
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT);
       Clock clock = Clock.systemUTC();
       Pomona pomona = Pomona.start(settings, clock);
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.

@@ -111,7 +111,7 @@ public final class Pomona implements AutoCloseable {
           new EngineDispatcher(engine),
           errors);
       webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
-          WebhookDelivery.Settings.DEFAULT);
+          settings.webhooks());
       server.start(pipeline);
       simulation.startWorker();
       webhookDelivery.start();

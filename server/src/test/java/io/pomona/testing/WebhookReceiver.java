@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP endpoint on 127.0.0.1 that records every POST it receives and answers with the next
@@ -46,6 +47,8 @@ public final class WebhookReceiver implements AutoCloseable {
   private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private volatile CountDownLatch hold = new CountDownLatch(0);
   private final CountDownLatch firstArrived = new CountDownLatch(1);
+  /** Requests arrived and not answered yet (held, or being answered). */
+  private final AtomicInteger open = new AtomicInteger();
 
   private WebhookReceiver() {
     try {
@@ -58,8 +61,13 @@ public final class WebhookReceiver implements AutoCloseable {
       try {
         Received received = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
             Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+        open.incrementAndGet();
         firstArrived.countDown();
-        hold.await(30, TimeUnit.SECONDS);
+        try {
+          hold.await(120, TimeUnit.SECONDS); // a bound only; tests release long before
+        } finally {
+          open.decrementAndGet();
+        }
         Integer scripted = statuses.poll();
         int status = scripted == null ? 200 : scripted;
         byte[] answer = (status < 300 ? "thanks" : "receiver error " + status).getBytes(StandardCharsets.UTF_8);
@@ -106,6 +114,23 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Waits (bounded) until a request has arrived, answered or not. */
   public boolean awaitArrival(Duration timeout) throws InterruptedException {
     return firstArrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** How many requests have arrived and are not answered yet: the ones held. */
+  public int openRequests() {
+    return open.get();
+  }
+
+  /** Waits (bounded) until at least {@code count} requests are held at once. */
+  public boolean awaitOpen(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (open.get() < count) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 
   /** The next answered request, waiting at most {@code timeout}; fails the test if none comes. */

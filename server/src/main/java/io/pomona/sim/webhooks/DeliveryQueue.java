@@ -36,10 +36,13 @@ final class DeliveryQueue {
     return true;
   }
 
-  /** Removes and returns the deliveries due at {@code now}, earliest first; they stay known. */
-  synchronized List<Entry> takeDue(Instant now) {
+  /**
+   * Removes and returns up to {@code limit} of the deliveries due at {@code now}, earliest first;
+   * they stay known.
+   */
+  synchronized List<Entry> takeDue(Instant now, int limit) {
     List<Entry> due = new ArrayList<>();
-    while (!byDue.isEmpty() && !byDue.peek().due().isAfter(now)) {
+    while (due.size() < limit && !byDue.isEmpty() && !byDue.peek().due().isAfter(now)) {
       due.add(byDue.poll());
     }
     return due;

@@ -3,6 +3,7 @@ package io.pomona.sim.webhooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pomona.engine.Engine;
 import io.pomona.store.Store;
+import io.pomona.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,12 @@ public final class WebhookDelivery implements AutoCloseable {
   private final DeliveryQueue queue = new DeliveryQueue();
   private final ScheduledExecutorService poller;
   private final ExecutorService senders;
+  /**
+   * Deliveries handed to the senders and not finished. Only as many as there are sender threads
+   * are handed over, so that while receivers hang the rest wait in the queue, due first, rather
+   * than piling up in the executor.
+   */
+  private final AtomicInteger inFlight = new AtomicInteger();
   /** Polls left before the next rescan of the store's pending deliveries; 0 rescans at the next poll. */
   private int pollsUntilRescan;
 
@@ -129,7 +136,8 @@ public final class WebhookDelivery implements AutoCloseable {
       if (senders.isShutdown()) {
         return; // closing: what is due stays pending in the store
       }
-      for (DeliveryQueue.Entry entry : queue.takeDue(clock.instant())) {
+      for (DeliveryQueue.Entry entry : queue.takeDue(clock.instant(), settings.senders() - inFlight.get())) {
+        inFlight.incrementAndGet();
         senders.execute(() -> send(entry));
       }
     } catch (RuntimeException e) {
@@ -143,6 +151,8 @@ public final class WebhookDelivery implements AutoCloseable {
       WebhookDispatcher.Batch batch;
       try {
         batch = store.transaction(tx -> dispatcher.dispatchNext(tx, WebhookDispatcher.EVENTS_PER_BATCH));
+      } catch (StoreException e) {
+        throw e; // the store is busy or closing: the whole batch again at the next poll
       } catch (RuntimeException e) {
         LOG.warn("a batch of events failed; handling them one at a time to find the cause", e);
         batch = dispatchOneAtATime();
@@ -152,9 +162,10 @@ public final class WebhookDelivery implements AutoCloseable {
   }
 
   /**
-   * Handles up to one batch of events one per transaction. An event that fails twice is skipped,
-   * with an error naming it: its webhooks miss one delivery, rather than every later event
-   * waiting behind it forever.
+   * Handles up to one batch of events one per transaction. An event that fails twice on our side
+   * (not the store's: a store failure stops the round, so that a busy or closing store never makes
+   * us skip anything) is skipped, with an error naming it: its webhooks miss one delivery, rather
+   * than every later event waiting behind it forever.
    */
   private WebhookDispatcher.Batch dispatchOneAtATime() {
     List<DeliveryQueue.Entry> pending = new ArrayList<>();
@@ -174,6 +185,8 @@ public final class WebhookDelivery implements AutoCloseable {
   private Optional<WebhookDispatcher.Batch> dispatchOne() {
     try {
       return Optional.of(store.transaction(tx -> dispatcher.dispatchNext(tx, 1)));
+    } catch (StoreException e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.warn("handling the next event for webhooks failed", e);
       return Optional.empty();
@@ -192,6 +205,8 @@ public final class WebhookDelivery implements AutoCloseable {
       queue.done(entry);
       queue.offer(new DeliveryQueue.Entry(entry.teamId(), entry.deliveryId(),
           clock.instant().plus(AFTER_INTERNAL_FAILURE)));
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 

@@ -1,7 +1,6 @@
 package io.pomona.sim.webhooks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one webhook POST the way Apple does: the payload bytes as they are, {@code Content-Type:
@@ -21,11 +25,20 @@ import java.time.Duration;
 public final class WebhookPoster implements AutoCloseable {
   /**
    * @param connectTimeout how long to wait for the connection
-   * @param responseTimeout how long to wait for the response headers once connected
+   * @param responseTimeout how long to wait for the response headers once connected (the whole
+   *     attempt, body included, is bounded by {@link #attemptDeadline})
    * @param maxResponseBytes how much of the response body to read and record
    */
   public record Limits(Duration connectTimeout, Duration responseTimeout, int maxResponseBytes) {
     public static final Limits DEFAULT = new Limits(Duration.ofSeconds(3), Duration.ofSeconds(10), 4096);
+
+    /**
+     * The most one attempt may take, body included: the response timeout ends at the headers, so
+     * a receiver that sends headers and then trickles its body would otherwise hold a sender.
+     */
+    public Duration attemptDeadline() {
+      return connectTimeout.plus(responseTimeout);
+    }
 
     public Limits {
       if (connectTimeout.isNegative() || connectTimeout.isZero() || responseTimeout.isNegative()
@@ -68,24 +81,35 @@ public final class WebhookPoster implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return PostResult.failed("The webhook URL cannot be used: " + e.getMessage());
     }
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(request, info -> new CappedBody(limits.maxResponseBytes()));
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream stream = response.body()) {
-        byte[] start = stream.readNBytes(limits.maxResponseBytes());
-        return PostResult.answered(response.statusCode(), new String(start, StandardCharsets.UTF_8));
-      }
-    } catch (HttpConnectTimeoutException e) {
-      return PostResult.failed("Connecting to the webhook endpoint timed out after "
-          + limits.connectTimeout().toMillis() + " ms");
-    } catch (HttpTimeoutException e) {
-      return PostResult.failed("The webhook endpoint did not answer within "
-          + limits.responseTimeout().toMillis() + " ms");
-    } catch (ConnectException e) {
-      return PostResult.failed("Could not connect to the webhook endpoint: "
-          + (e.getMessage() == null ? "connection refused" : e.getMessage()));
-    } catch (IOException e) {
-      return PostResult.failed("The webhook request failed: " + e);
+      HttpResponse<byte[]> response = exchange.get(limits.attemptDeadline().toMillis(), TimeUnit.MILLISECONDS);
+      return PostResult.answered(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      return PostResult.failed("The webhook endpoint did not finish answering within "
+          + limits.attemptDeadline().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      return failure(e.getCause());
     }
+  }
+
+  private PostResult failure(Throwable cause) {
+    Throwable reason = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    return switch (reason) {
+      case HttpConnectTimeoutException e -> PostResult.failed("Connecting to the webhook endpoint timed out after "
+          + limits.connectTimeout().toMillis() + " ms");
+      case HttpTimeoutException e -> PostResult.failed("The webhook endpoint did not answer within "
+          + limits.responseTimeout().toMillis() + " ms");
+      case ConnectException e -> PostResult.failed("Could not connect to the webhook endpoint: "
+          + (e.getMessage() == null ? "connection refused" : e.getMessage()));
+      case IOException e -> PostResult.failed("The webhook request failed: " + e);
+      default -> PostResult.failed("The webhook request failed: " + reason);
+    };
   }
 
   /** Stops the client at once: a delivery still waiting on a receiver ends as interrupted. */

@@ -19,13 +19,20 @@ import org.junit.jupiter.api.Test;
 class WebhookPosterTest {
   private static final byte[] BODY = "{\"data\":{}}".getBytes(StandardCharsets.UTF_8);
 
+  /** Generous timeouts: a loaded build machine must not turn an answer into a timeout. */
   private final WebhookPoster poster =
+      new WebhookPoster(new WebhookPoster.Limits(Duration.ofSeconds(10), Duration.ofSeconds(20), 16));
+  /** Short timeouts, for the receivers that never answer (which hold until the test ends). */
+  private final WebhookPoster impatient =
       new WebhookPoster(new WebhookPoster.Limits(Duration.ofSeconds(2), Duration.ofMillis(500), 16));
+  private final CountDownLatch release = new CountDownLatch(1);
   private HttpServer server;
 
   @AfterEach
   void stop() {
+    release.countDown();
     poster.close();
+    impatient.close();
     if (server != null) {
       server.stop(0);
     }
@@ -94,31 +101,77 @@ class WebhookPosterTest {
 
   @Test
   void silentReceiverTimesOut() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
+    URI url = serveRaw(exchange -> {
+      awaitRelease();
+      exchange.sendResponseHeaders(200, -1);
+    });
+
+    PostResult result = impatient.post(url, BODY, "s3cret");
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.status()).isEmpty();
+    assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("did not answer within 500 ms"));
+  }
+
+  @Test
+  void receiverThatSendsHeadersAndThenStallsIsCutOffAtTheDeadline() throws Exception {
+    URI url = serveRaw(exchange -> {
+      exchange.sendResponseHeaders(200, 0); // chunked: the body may go on for ever
+      exchange.getResponseBody().write("part".getBytes(StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+      awaitRelease();
+    });
+
+    PostResult result = impatient.post(url, BODY, "s3cret");
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("did not finish answering within 2500 ms"));
+  }
+
+  @Test
+  void endlessAnswerIsReadOnlyUpToTheCap() throws Exception {
+    URI url = serveRaw(exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      byte[] chunk = "0123456789".repeat(100).getBytes(StandardCharsets.UTF_8);
+      try (OutputStream out = exchange.getResponseBody()) {
+        while (release.getCount() > 0) {
+          out.write(chunk); // until the client hangs up
+        }
+      }
+    });
+
+    PostResult result = poster.post(url, BODY, "s3cret");
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.body()).contains("0123456789012345");
+  }
+
+  private interface Handler {
+    void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException;
+  }
+
+  private URI serveRaw(Handler handler) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.createContext("/hook", exchange -> {
       try {
-        release.await(5, TimeUnit.SECONDS);
-        exchange.sendResponseHeaders(200, -1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        exchange.getRequestBody().readAllBytes();
+        handler.handle(exchange);
+      } catch (IOException e) {
+        // the client hung up, as these tests want
       } finally {
         exchange.close();
       }
     });
     server.start();
-    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+  }
 
-    PostResult result;
+  private void awaitRelease() {
     try {
-      result = poster.post(url, BODY, "s3cret");
-    } finally {
-      release.countDown();
+      release.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-
-    assertThat(result.succeeded()).isFalse();
-    assertThat(result.status()).isEmpty();
-    assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("did not answer within 500 ms"));
   }
 }
