@@ -138,7 +138,7 @@ public final class WebhookDelivery implements AutoCloseable {
       }
       for (DeliveryQueue.Entry entry : queue.takeDue(clock.instant(), settings.senders() - inFlight.get())) {
         inFlight.incrementAndGet();
-        senders.execute(() -> send(entry));
+        senders.execute(() -> sendWhileDue(entry));
       }
     } catch (RuntimeException e) {
       LOG.error("webhook dispatch failed; trying again at the next poll", e);
@@ -193,6 +193,22 @@ public final class WebhookDelivery implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code first}, then whatever else is due, until nothing is: a sender that finishes takes
+   * the next due delivery itself instead of idling until the next poll.
+   */
+  private void sendWhileDue(DeliveryQueue.Entry first) {
+    try {
+      Optional<DeliveryQueue.Entry> next = Optional.of(first);
+      while (next.isPresent() && !Thread.currentThread().isInterrupted()) {
+        send(next.get());
+        next = queue.takeDue(clock.instant(), 1).stream().findFirst();
+      }
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
   private void send(DeliveryQueue.Entry entry) {
     try {
       sender.send(entry);
@@ -205,8 +221,6 @@ public final class WebhookDelivery implements AutoCloseable {
       queue.done(entry);
       queue.offer(new DeliveryQueue.Entry(entry.teamId(), entry.deliveryId(),
           clock.instant().plus(AFTER_INTERNAL_FAILURE)));
-    } finally {
-      inFlight.decrementAndGet();
     }
   }
 

@@ -15,16 +15,8 @@ import java.util.Optional;
 /**
  * Measures webhook delivery on a real server: API latency with no receiver trouble, with a
  * receiver that holds every request and with one that refuses connections; and how fast state
- * changes reach a receiver. A benchmark, not a test (run by hand; numbers go in reports).
- *
- * <pre>
- * ./mvnw -q -pl server test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt) \
- *     io.pomona.sim.webhooks.WebhookDeliveryBenchmark
- * </pre>
- *
- * <p>Run on 2026-12-04 on the 2-core build machine, JDK 25, other builds running (see the report of
- * the webhooks branch for the numbers).
+ * changes reach a receiver. A benchmark, not a test: the name keeps it out of the test suite, and
+ * {@code bench/webhooks.sh} runs it and appends the numbers to {@code bench/results.md}.
  */
 public final class WebhookDeliveryBenchmark {
   private static final int REQUESTS = 500;
