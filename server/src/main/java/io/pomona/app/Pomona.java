@@ -9,6 +9,7 @@ import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Policy;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
@@ -39,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,14 +97,10 @@ public final class Pomona implements AutoCloseable {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
-      Model model = new Model(new CatalogIndex(catalog));
-      Behaviours behaviours = new Behaviours(behaviours());
-      Policies policies = new Policies(behaviours, store, settings.policies());
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()), behaviours, simClock,
-          new TransitionScheduler(policies));
-      simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
-      engine.ensureIndexes();
-      engine.referenceSeeder().seed(ReferenceData.load(json));
+      AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
+          settings.policies());
+      simulation = side.simulation();
+      Engine engine = side.engine();
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
@@ -128,6 +126,26 @@ public final class Pomona implements AutoCloseable {
         store.close();
       }
       throw e;
+    }
+  }
+
+  /**
+   * The engine and the simulated Apple side over a store, with indexes and reference data in
+   * place: what a server runs on, and what offline commands ({@code seed --demo}) write through,
+   * so that both run the same behaviours (a demo build seeded offline in PROCESSING still gets its
+   * processing scheduled). The simulation's worker is not started here.
+   */
+  record AppleSide(Engine engine, Simulation simulation) {
+    static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
+        Map<String, Policy> configuredPolicies) {
+      Model model = new Model(new CatalogIndex(catalog));
+      Behaviours behaviours = new Behaviours(behaviours());
+      Policies policies = new Policies(behaviours, store, configuredPolicies);
+      Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
+      Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
+      engine.ensureIndexes();
+      engine.referenceSeeder().seed(ReferenceData.load(json));
+      return new AppleSide(engine, simulation);
     }
   }
 

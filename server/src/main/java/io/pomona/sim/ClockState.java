@@ -2,12 +2,14 @@ package io.pomona.sim;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the simulated clock stands relative to real time: running at real time plus {@code
- * offset}, or frozen at {@code frozenAt} (the offset then no longer matters).
+ * offset}, or frozen at {@code frozenAt} (the offset then no longer matters). Both are kept to the
+ * millisecond, as the store keeps them, so that a restart finds exactly the same clock.
  */
 public record ClockState(Optional<Instant> frozenAt, Duration offset) {
   /** Real time: running, no offset. */
@@ -16,6 +18,8 @@ public record ClockState(Optional<Instant> frozenAt, Duration offset) {
   public ClockState {
     Objects.requireNonNull(frozenAt, "frozenAt");
     Objects.requireNonNull(offset, "offset");
+    frozenAt = frozenAt.map(at -> at.truncatedTo(ChronoUnit.MILLIS));
+    offset = Duration.ofMillis(offset.toMillis());
   }
 
   public boolean frozen() {
