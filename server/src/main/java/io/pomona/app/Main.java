@@ -5,7 +5,8 @@ import io.pomona.account.Team;
 import io.pomona.auth.AuthSettings;
 import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
-import io.pomona.store.sqlite.SqliteStore;
+import io.pomona.store.Store;
+import io.pomona.store.postgres.PostgresSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,8 +37,30 @@ public final class Main {
   /** Options every command that opens the data directory shares. */
   static final class DataOptions {
     @Option(names = "--data-dir", defaultValue = "${env:POMONA_DATA_DIR:-./pomona-data}",
-        description = "Data directory (database, keys). Default: ${DEFAULT-VALUE}")
+        description = "Data directory (SQLite database, keys). Default: ${DEFAULT-VALUE}")
     Path dataDirectory;
+
+    @Option(names = "--database-url", defaultValue = "${env:POMONA_DATABASE_URL}",
+        description = "PostgreSQL instead of SQLite: jdbc:postgresql://host:port/database[?currentSchema=...]."
+            + " Default: SQLite in the data directory")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:POMONA_DATABASE_USER}",
+        description = "PostgreSQL user, if not in the URL.")
+    String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "${env:POMONA_DATABASE_PASSWORD}",
+        description = "PostgreSQL password, if not in the URL (prefer POMONA_DATABASE_PASSWORD: options show in ps).")
+    String databasePassword;
+
+    /** The PostgreSQL database, if one is configured; IllegalArgumentException for a bad URL. */
+    Optional<PostgresSettings> postgres() {
+      if (databaseUrl == null || databaseUrl.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(new PostgresSettings(databaseUrl.strip(), Optional.ofNullable(databaseUser),
+          Optional.ofNullable(databasePassword)));
+    }
   }
 
   @Command(name = "serve", description = "Run the server.")
@@ -83,7 +106,13 @@ public final class Main {
           .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
-      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth);
+      Optional<PostgresSettings> postgres;
+      try {
+        postgres = data.postgres();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+      }
+      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth, postgres);
       Clock clock = Clock.systemUTC();
       Pomona pomona = Pomona.start(settings, clock);
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
@@ -225,7 +254,7 @@ public final class Main {
   }
 
   private static int withAccounts(DataOptions data, java.util.function.Consumer<Accounts> work) {
-    try (SqliteStore store = SqliteStore.open(data.dataDirectory, Clock.systemUTC())) {
+    try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
       work.accept(new Accounts(store, Clock.systemUTC()));
       return 0;
     } catch (IllegalArgumentException e) {

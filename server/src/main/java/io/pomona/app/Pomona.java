@@ -21,7 +21,6 @@ import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
 import io.pomona.jsonapi.BodyReader;
 import io.pomona.store.Store;
-import io.pomona.store.sqlite.SqliteStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +52,7 @@ public final class Pomona implements AutoCloseable {
   public static Pomona start(Settings settings, Clock clock) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
-    Store store = SqliteStore.open(settings.dataDirectory(), clock);
+    Store store = StoreFactory.open(settings, clock);
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
@@ -125,6 +124,11 @@ public final class Pomona implements AutoCloseable {
 
   public Path dataDirectory() {
     return settings.dataDirectory();
+  }
+
+  /** Where the data lives (SQLite file or PostgreSQL URL without password), for people. */
+  public String storeDescription() {
+    return StoreFactory.describe(settings.dataDirectory(), settings.postgres());
   }
 
   public Store store() {

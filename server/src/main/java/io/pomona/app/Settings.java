@@ -1,8 +1,10 @@
 package io.pomona.app;
 
 import io.pomona.auth.AuthSettings;
+import io.pomona.store.postgres.PostgresSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Everything configurable, read once at start-up (from command-line options, which default to
@@ -10,12 +12,13 @@ import java.nio.file.Path;
  *
  * @param host the interface to listen on
  * @param port the port (0 picks a free one)
- * @param dataDirectory where the database and generated keys live
+ * @param dataDirectory where the SQLite database and generated keys live
  * @param publicUrl the base of every absolute URL in documents, e.g. {@code http://127.0.0.1:8080}
  *     or the address a load balancer exposes
  * @param maxBodyBytes the largest request body accepted
  * @param auth token checks, token cache and rate limit
  * @param authenticate false only for the benchmark's unauthenticated baseline
+ * @param postgres the PostgreSQL database to use instead of SQLite in the data directory
  */
 public record Settings(
     String host,
@@ -24,9 +27,22 @@ public record Settings(
     URI publicUrl,
     long maxBodyBytes,
     AuthSettings auth,
-    boolean authenticate) {
+    boolean authenticate,
+    Optional<PostgresSettings> postgres) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+  /** Settings that keep the data in SQLite, in the data directory. */
+  public Settings(
+      String host,
+      int port,
+      Path dataDirectory,
+      URI publicUrl,
+      long maxBodyBytes,
+      AuthSettings auth,
+      boolean authenticate) {
+    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, Optional.empty());
+  }
 
   /** Defaults for a server on a free port with the given data directory (tests use this). */
   public static Settings forTests(Path dataDirectory) {
@@ -34,6 +50,12 @@ public record Settings(
   }
 
   public Settings withAuth(AuthSettings newAuth) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, postgres);
+  }
+
+  /** These settings with the data in a PostgreSQL database (the data directory keeps key files). */
+  public Settings withPostgres(PostgresSettings database) {
+    return new Settings(
+        host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, Optional.of(database));
   }
 }
