@@ -7,10 +7,14 @@ import io.pomona.auth.Authenticator;
 import io.pomona.auth.KeyDirectory;
 import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
+import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Policy;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -20,17 +24,23 @@ import io.pomona.http.RequestPipeline;
 import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
 import io.pomona.jsonapi.BodyReader;
+import io.pomona.sim.Policies;
+import io.pomona.sim.SimClock;
+import io.pomona.sim.Simulation;
+import io.pomona.sim.TransitionScheduler;
 import io.pomona.store.Store;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wiring of a running Pomona: catalog, store, engine, authentication, pipeline and HTTP
- * server. Both {@code serve} and the tests start it through {@link #start}, so tests exercise
- * exactly the production wiring.
+ * The wiring of a running Pomona: catalog, store, behaviours, simulation, engine, authentication,
+ * pipeline and HTTP server. Both {@code serve} and the tests start it through {@link #start}, so
+ * tests exercise exactly the production wiring.
  */
 public final class Pomona implements AutoCloseable {
   private final Settings settings;
@@ -38,29 +48,45 @@ public final class Pomona implements AutoCloseable {
   private final JettyServer server;
   private final Catalog catalog;
   private final Engine engine;
+  private final Simulation simulation;
   private final URI baseUrl;
 
-  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine, URI baseUrl) {
+  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
+      Simulation simulation, URI baseUrl) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
+    this.simulation = simulation;
     this.baseUrl = baseUrl;
   }
 
+  /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
+  static List<Behaviour> behaviours() {
+    return List.of(new BuildProcessing());
+  }
+
+  /**
+   * Starts Pomona.
+   *
+   * @param clock real time: authentication and rate limits run on it (clients mint tokens with real
+   *     time), and the simulated clock runs from it
+   */
   public static Pomona start(Settings settings, Clock clock) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
-    Store store = StoreFactory.open(settings, clock);
+    SimClock simClock = new SimClock(clock);
+    Store store = StoreFactory.open(settings, simClock);
+    Simulation simulation = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
-      Model model = new Model(new CatalogIndex(catalog));
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()));
-      engine.ensureIndexes();
-      engine.referenceSeeder().seed(ReferenceData.load(json));
+      AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
+          settings.policies());
+      simulation = side.simulation();
+      Engine engine = side.engine();
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
@@ -69,10 +95,37 @@ public final class Pomona implements AutoCloseable {
           new EngineDispatcher(engine),
           errors);
       server.start(pipeline);
-      return new Pomona(settings, store, server, catalog, engine, baseUrl);
+      simulation.startWorker();
+      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
     } catch (Exception | Error e) {
-      store.close();
+      try {
+        if (simulation != null) {
+          simulation.close();
+        }
+      } finally {
+        store.close();
+      }
       throw e;
+    }
+  }
+
+  /**
+   * The engine and the simulated Apple side over a store, with indexes and reference data in
+   * place: what a server runs on, and what offline commands ({@code seed --demo}) write through,
+   * so that both run the same behaviours (a demo build seeded offline in PROCESSING still gets its
+   * processing scheduled). The simulation's worker is not started here.
+   */
+  record AppleSide(Engine engine, Simulation simulation) {
+    static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
+        Map<String, Policy> configuredPolicies) {
+      Model model = new Model(new CatalogIndex(catalog));
+      Behaviours behaviours = new Behaviours(behaviours());
+      Policies policies = new Policies(behaviours, store, configuredPolicies);
+      Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
+      Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
+      engine.ensureIndexes();
+      engine.referenceSeeder().seed(ReferenceData.load(json));
+      return new AppleSide(engine, simulation);
     }
   }
 
@@ -143,6 +196,11 @@ public final class Pomona implements AutoCloseable {
     return engine;
   }
 
+  /** The Apple side's control plane: clock, policies, transitions, decisions. */
+  public Simulation simulation() {
+    return simulation;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -152,7 +210,11 @@ public final class Pomona implements AutoCloseable {
     try {
       server.close();
     } finally {
-      store.close();
+      try {
+        simulation.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }
