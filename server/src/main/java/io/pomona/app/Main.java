@@ -50,7 +50,8 @@ public final class Main {
     Path dataDirectory;
 
     @Option(names = "--database-url", defaultValue = "${env:POMONA_DATABASE_URL}",
-        description = "PostgreSQL instead of SQLite: jdbc:postgresql://host:port/database[?currentSchema=...]."
+        description = "PostgreSQL instead of SQLite: postgresql://[user[:password]@]host[:port]/database[?currentSchema=...]"
+            + " or the same as jdbc:postgresql://host[:port]/database[?user=...&password=...]."
             + " Default: SQLite in the data directory")
     String databaseUrl;
 
@@ -62,13 +63,17 @@ public final class Main {
         description = "PostgreSQL password, if not in the URL (prefer POMONA_DATABASE_PASSWORD: options show in ps).")
     String databasePassword;
 
+    private static Optional<String> nonBlank(String value) {
+      return Optional.ofNullable(value).filter(text -> !text.isBlank());
+    }
+
     /** The PostgreSQL database, if one is configured; IllegalArgumentException for a bad URL. */
     Optional<PostgresSettings> postgres() {
       if (databaseUrl == null || databaseUrl.isBlank()) {
         return Optional.empty();
       }
-      return Optional.of(new PostgresSettings(databaseUrl.strip(), Optional.ofNullable(databaseUser),
-          Optional.ofNullable(databasePassword)));
+      return Optional.of(PostgresSettings.parse(databaseUrl.strip(), nonBlank(databaseUser),
+          nonBlank(databasePassword)));
     }
   }
 
@@ -318,6 +323,9 @@ public final class Main {
         return 0;
       } catch (ApiException e) {
         System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
+        return 2;
+      } catch (IllegalArgumentException e) {
+        System.err.println("pomona: " + e.getMessage());
         return 2;
       }
     }

@@ -11,7 +11,6 @@ import io.pomona.testing.TestPostgres;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -149,7 +148,7 @@ class PostgresServeTest {
   }
 
   private static long rowsInPostgres(String type, String id) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+    try (Connection connection = TestPostgres.connect(database);
         PreparedStatement statement =
             connection.prepareStatement("SELECT count(*) FROM resources WHERE type = ? AND id = ?")) {
       statement.setString(1, type);

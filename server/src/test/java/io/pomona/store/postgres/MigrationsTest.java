@@ -42,6 +42,8 @@ class MigrationsTest {
     try {
       PGSimpleDataSource database = new PGSimpleDataSource();
       database.setURL(settings.jdbcUrl());
+      settings.user().ifPresent(database::setUser);
+      settings.password().ifPresent(database::setPassword);
 
       assertThat(Migrations.upToDate(database)).isFalse();
       assertThat(Migrations.apply(database)).isEqualTo(Migrations.NEWEST_VERSION);
@@ -49,7 +51,7 @@ class MigrationsTest {
       assertThat(Migrations.apply(database)).isZero();
 
       TestPostgres.execute(
-          settings.jdbcUrl(), "UPDATE flyway_schema_history SET success = false WHERE version = '1'");
+          settings, "UPDATE flyway_schema_history SET success = false WHERE version = '1'");
       assertThat(Migrations.upToDate(database)).isFalse();
     } finally {
       TestPostgres.dropSchema(settings);
