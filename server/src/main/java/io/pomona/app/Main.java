@@ -12,6 +12,7 @@ import io.pomona.error.ApiException;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.demo.Demo;
 import io.pomona.store.Store;
+import io.pomona.store.StoreException;
 import io.pomona.store.postgres.PostgresSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -137,7 +138,13 @@ public final class Main {
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
           parsePolicies(), postgres);
       Clock clock = Clock.systemUTC();
-      Pomona pomona = Pomona.start(settings, clock);
+      Pomona pomona;
+      try {
+        pomona = Pomona.start(settings, clock);
+      } catch (StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
+      }
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -324,7 +331,7 @@ public final class Main {
       } catch (ApiException e) {
         System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
         return 2;
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | StoreException e) {
         System.err.println("pomona: " + e.getMessage());
         return 2;
       }
@@ -341,7 +348,7 @@ public final class Main {
     try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
       work.accept(new Accounts(store, Clock.systemUTC()));
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StoreException e) {
       System.err.println("pomona: " + e.getMessage());
       return 2;
     }

@@ -41,9 +41,7 @@ public final class TestPostgres {
 
   /** Drops the schema of {@code settings} (made by {@link #freshSchema}) with everything in it. */
   public static void dropSchema(PostgresSettings settings) {
-    String url = settings.jdbcUrl();
-    String schema = url.substring(url.lastIndexOf(SCHEMA_PARAMETER) + SCHEMA_PARAMETER.length());
-    execute(server(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    execute(server(), "DROP SCHEMA IF EXISTS " + schemaOf(settings) + " CASCADE");
   }
 
   /** Runs one statement on a connection of its own. */
@@ -64,7 +62,25 @@ public final class TestPostgres {
     return DriverManager.getConnection(settings.jdbcUrl(), credentials);
   }
 
+  /**
+   * The URL exactly as {@value #URL_VARIABLE} gives it, pointed at the schema of {@code settings}
+   * (made by {@link #freshSchema}): what a person would pass to {@code --database-url}.
+   */
+  public static String givenUrl(PostgresSettings settings) {
+    String given = givenUrl();
+    return given + (given.contains("?") ? "&" : "?") + SCHEMA_PARAMETER + schemaOf(settings);
+  }
+
+  private static String schemaOf(PostgresSettings settings) {
+    String url = settings.jdbcUrl();
+    return url.substring(url.lastIndexOf(SCHEMA_PARAMETER) + SCHEMA_PARAMETER.length());
+  }
+
   private static PostgresSettings server() {
+    return PostgresSettings.of(givenUrl());
+  }
+
+  private static String givenUrl() {
     String given = System.getenv(URL_VARIABLE);
     if (given == null || given.isBlank()) {
       String reason =
@@ -77,6 +93,6 @@ public final class TestPostgres {
       }
       Assumptions.abort(reason);
     }
-    return PostgresSettings.of(given.strip());
+    return given.strip();
   }
 }

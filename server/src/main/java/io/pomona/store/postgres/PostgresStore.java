@@ -66,6 +66,7 @@ public final class PostgresStore implements Store {
    */
   public static PostgresStore open(PostgresSettings settings, Clock clock) {
     PGSimpleDataSource database = dataSource(settings);
+    requireReachable(database, settings);
     Migrations.apply(database);
     HikariDataSource writers =
         pool(
@@ -236,6 +237,19 @@ public final class PostgresStore implements Store {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting to write", e);
+    }
+  }
+
+  /**
+   * Fails with the driver's reason (refused, unknown host, wrong password, no such database) and
+   * the URL without its password, before Flyway or the pools wrap it in messages of their own.
+   */
+  private static void requireReachable(PGSimpleDataSource database, PostgresSettings settings) {
+    try (Connection connection = database.getConnection()) {
+      connection.isValid(0);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot connect to PostgreSQL " + settings.redactedUrl() + ": " + e.getMessage(), e);
     }
   }
 

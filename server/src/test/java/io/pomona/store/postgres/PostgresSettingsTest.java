@@ -28,4 +28,40 @@ class PostgresSettingsTest {
         .hasMessageContaining("jdbc:postgresql:")
         .hasMessageNotContaining("s3cret");
   }
+
+  @Test
+  void libpqUrlsBecomeJdbcUrlsWithTheirCredentialsApart() {
+    PostgresSettings full =
+        PostgresSettings.of("postgresql://app%40corp:p%3As+w%2Fd@db.example:6543/pomona?currentSchema=s1&sslmode=require");
+    PostgresSettings bare = PostgresSettings.of("postgres://db.example/pomona");
+
+    assertThat(full.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/pomona?currentSchema=s1&sslmode=require");
+    assertThat(full.user()).hasValue("app@corp");
+    assertThat(full.password()).hasValue("p:s+w/d");
+    assertThat(bare.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/pomona");
+    assertThat(bare.user()).isEmpty();
+    assertThat(bare.password()).isEmpty();
+  }
+
+  @Test
+  void credentialsGivenApartWinOverTheUrlsAndAnEmptyHostIsLocalhost() {
+    PostgresSettings settings =
+        PostgresSettings.parse("postgresql://url-user:url-pass@/pomona", Optional.empty(), Optional.of("env-pass"));
+
+    assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/pomona");
+    assertThat(settings.user()).hasValue("url-user");
+    assertThat(settings.password()).hasValue("env-pass");
+  }
+
+  @Test
+  void badUrlsAreRefusedWithoutShowingThePassword() {
+    assertThatThrownBy(() -> PostgresSettings.of("mysql://app:s3cret@db/pomona"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("postgresql://")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> PostgresSettings.of("postgresql://app:s3cret%zz@db/pomona"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two hex digits")
+        .hasMessageNotContaining("s3cret");
+  }
 }
