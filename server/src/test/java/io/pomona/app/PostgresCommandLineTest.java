@@ -21,6 +21,7 @@ class PostgresCommandLineTest {
   @TempDir Path directory;
 
   @Test
+  @TestPostgres.Required
   void teamCreateWritesToTheDatabaseTheLibpqUrlNames() {
     PostgresSettings schema = TestPostgres.freshSchema();
     try {

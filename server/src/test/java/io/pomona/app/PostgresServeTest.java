@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pomona served from PostgreSQL over real HTTP with real tokens, and a second node on the same
  * database answering for the same team: the multi-node set-up the PostgreSQL store exists for.
  */
+@TestPostgres.Required
 class PostgresServeTest {
   @TempDir static Path directory;
   static PostgresSettings database;

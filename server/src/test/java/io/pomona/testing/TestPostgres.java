@@ -7,7 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The PostgreSQL server the tests use, and a fresh schema in it per test.
@@ -15,24 +23,46 @@ import org.junit.jupiter.api.Assumptions;
  * <p>The server is the one {@value #URL_VARIABLE} names ({@code postgresql://user:password@host:
  * port/database} or the {@code jdbc:postgresql://} form); its user must be allowed to create
  * schemas. {@code .ci/run} installs and starts one ({@code .ci/test-postgres}), so CI always runs
- * these tests. Without the variable they are skipped (a JUnit assumption), saying so on standard
- * error, so that a developer without PostgreSQL still gets a green build and knows what it lacked.
- * A variable naming a server that does not answer fails them: that is a broken set-up, not a
- * missing one.
+ * these tests. Without the variable, tests marked {@link Required} are skipped, saying so on
+ * standard error and in the reports, so that a developer without PostgreSQL still gets a green
+ * build and knows what it lacked. A variable naming a server that does not answer fails them: that
+ * is a broken set-up, not a missing one.
  */
 public final class TestPostgres {
   public static final String URL_VARIABLE = "POMONA_TEST_POSTGRES_URL";
   private static final String SCHEMA_PARAMETER = "currentSchema=";
 
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  private static final String RUN =
+      Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
   private static volatile boolean skipAnnounced;
 
   private TestPostgres() {}
 
+  /**
+   * Skips the annotated class or method, before any set-up of its runs, when there is no test
+   * database; the reports list its tests as skipped, with the reason.
+   */
+  @Target({ElementType.TYPE, ElementType.METHOD})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ExtendWith(Available.class)
+  public @interface Required {}
+
+  /** The condition behind {@link Required}. */
+  public static final class Available implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return missingReason()
+          .map(ConditionEvaluationResult::disabled)
+          .orElseGet(() -> ConditionEvaluationResult.enabled(URL_VARIABLE + " is set"));
+    }
+  }
+
   /** A new, empty schema, and settings whose connections use it; skips the test if none. */
   public static PostgresSettings freshSchema() {
     PostgresSettings server = server();
-    String schema = "pomona_test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+    // A random part, so that schemas left behind by a killed run never collide with a new run's.
+    String schema = "pomona_test_" + RUN + "_" + SCHEMAS.incrementAndGet();
     execute(server, "CREATE SCHEMA " + schema);
     String url = server.jdbcUrl();
     return new PostgresSettings(
@@ -81,18 +111,24 @@ public final class TestPostgres {
   }
 
   private static String givenUrl() {
+    missingReason().ifPresent(Assumptions::abort);
+    return System.getenv(URL_VARIABLE).strip();
+  }
+
+  /** Why the PostgreSQL tests cannot run, announced once per JVM; empty when they can. */
+  private static java.util.Optional<String> missingReason() {
     String given = System.getenv(URL_VARIABLE);
-    if (given == null || given.isBlank()) {
-      String reason =
-          "PostgreSQL store tests SKIPPED: no database (set "
-              + URL_VARIABLE
-              + ", e.g. with `eval \"$(.ci/test-postgres start)\"`)";
-      if (!skipAnnounced) {
-        skipAnnounced = true;
-        System.err.println("*** " + reason);
-      }
-      Assumptions.abort(reason);
+    if (given != null && !given.isBlank()) {
+      return java.util.Optional.empty();
     }
-    return given.strip();
+    String reason =
+        "PostgreSQL store tests SKIPPED: no database (set "
+            + URL_VARIABLE
+            + ", e.g. with `eval \"$(.ci/test-postgres start)\"`)";
+    if (!skipAnnounced) {
+      skipAnnounced = true;
+      System.err.println("*** " + reason);
+    }
+    return java.util.Optional.of(reason);
   }
 }

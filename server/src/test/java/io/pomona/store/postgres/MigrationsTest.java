@@ -37,6 +37,7 @@ class MigrationsTest {
   }
 
   @Test
+  @TestPostgres.Required
   void emptySchemaIsNotUpToDateUntilMigratedAndAFailedMigrationTakesTheFlywayPath() {
     PostgresSettings settings = TestPostgres.freshSchema();
     try {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * The event, transition and settings contract on PostgreSQL (each test in a fresh schema), plus
  * what only a shared database adds: two nodes appending events and claiming transitions at once.
  */
+@TestPostgres.Required
 class PostgresEventAndTransitionTest extends EventAndTransitionContractTest {
   private static final String TEAM = "7X3K9P2Q8L";
 

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * The store contract on PostgreSQL, each test in a fresh schema, plus what is PostgreSQL's own:
  * several nodes on one database, query plans, and the limits of its types.
  */
+@TestPostgres.Required
 class PostgresStoreTest extends StoreContractTest {
   private static final String TEAM = "7X3K9P2Q8L";
 
