@@ -17,6 +17,10 @@ import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.domain.provisioning.Provisioning;
 import io.pomona.domain.testflight.BuildProcessing;
+import io.pomona.domain.webhooks.WebhookEventNotices;
+import io.pomona.domain.webhooks.WebhookPings;
+import io.pomona.domain.webhooks.WebhookRedeliveries;
+import io.pomona.domain.webhooks.WebhookRules;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -31,8 +35,8 @@ import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
-import io.pomona.store.sqlite.SqliteStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,23 +59,29 @@ public final class Pomona implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
   private final Simulation simulation;
+  private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, URI baseUrl) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
     this.simulation = simulation;
+    this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
   }
 
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
   static List<Behaviour> behaviours(Store store, CertificateAuthority authority) {
-    List<Behaviour> all = new ArrayList<>();
-    all.add(new BuildProcessing());
+    List<Behaviour> all = new ArrayList<>(List.of(
+        new BuildProcessing(),
+        new WebhookRules(),
+        new WebhookEventNotices(),
+        new WebhookPings(),
+        new WebhookRedeliveries()));
     all.addAll(Provisioning.behaviours(authority, store::findTeam));
     return List.copyOf(all);
   }
@@ -89,8 +99,9 @@ public final class Pomona implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
     SimClock simClock = new SimClock(clock);
-    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Store store = StoreFactory.open(settings, simClock);
     Simulation simulation = null;
+    WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
@@ -106,12 +117,18 @@ public final class Pomona implements AutoCloseable {
           new BodyReader(json),
           new EngineDispatcher(engine),
           errors);
+      webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
+          settings.webhooks());
       byte[] caChain = side.authority().chainPem().getBytes(StandardCharsets.US_ASCII);
       server.start(pipeline, List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)));
       simulation.startWorker();
-      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
+      webhookDelivery.start();
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl);
     } catch (Exception | Error e) {
       try {
+        if (webhookDelivery != null) {
+          webhookDelivery.close();
+        }
         if (simulation != null) {
           simulation.close();
         }
@@ -193,6 +210,11 @@ public final class Pomona implements AutoCloseable {
     return settings.dataDirectory();
   }
 
+  /** Where the data lives (SQLite file or PostgreSQL URL without password), for people. */
+  public String storeDescription() {
+    return StoreFactory.describe(settings.dataDirectory(), settings.postgres());
+  }
+
   public Store store() {
     return store;
   }
@@ -210,6 +232,11 @@ public final class Pomona implements AutoCloseable {
     return simulation;
   }
 
+  /** The webhook delivery worker (the Apple side that POSTs to webhooks' URLs). */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -220,9 +247,13 @@ public final class Pomona implements AutoCloseable {
       server.close();
     } finally {
       try {
-        simulation.close();
+        webhookDelivery.close();
       } finally {
-        store.close();
+        try {
+          simulation.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }

@@ -28,11 +28,11 @@ public interface ResourceAccess {
   List<StoredResource> related(String type, String id, String relationship, int limit);
 
   /**
-   * The reverse of {@link #related}: up to {@code limit} resources of {@code type} whose {@code
-   * relationship} includes {@code targetId} (the profiles that list a certificate, say), whether or
-   * not the relationship has an inverse Apple exposes.
+   * Up to {@code limit} resources of {@code type} whose {@code relationship} holds {@code targetId}:
+   * the relationship read backwards, for one that only the other side declares (an app's {@code
+   * buildUploads}, a webhook's {@code deliveries}).
    */
-  List<StoredResource> referring(String type, String relationship, String targetId, int limit);
+  List<StoredResource> referrers(String type, String relationship, String targetId, int limit);
 
   /**
    * Creates a resource (a new id unless {@code id} is given) with relationships given as related
@@ -49,6 +49,12 @@ public interface ResourceAccess {
 
   /** Makes {@code targetIds} the only resources related through {@code relationship}. */
   void link(String type, String id, String relationship, List<String> targetIds);
+
+  /**
+   * Adds {@code targetIds} to a to-many relationship after the ones it holds (a webhook's new
+   * delivery); the write's hooks see only the added ids.
+   */
+  void addLinks(String type, String id, String relationship, List<String> targetIds);
 
   /** Deletes a resource and its relationships; 404 if it does not exist. */
   void delete(String type, String id);

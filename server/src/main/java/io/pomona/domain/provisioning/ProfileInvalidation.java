@@ -22,7 +22,7 @@ final class ProfileInvalidation {
 
   /** Marks INVALID every active profile whose {@code relationship} includes {@code targetId}. */
   static void invalidateReferring(ResourceAccess resources, String relationship, String targetId) {
-    for (StoredResource profile : resources.referring(TYPE, relationship, targetId, MOST_PROFILES)) {
+    for (StoredResource profile : resources.referrers(TYPE, relationship, targetId, MOST_PROFILES)) {
       if (ACTIVE.equals(profile.attributes().get(STATE))) {
         resources.update(TYPE, profile.id(), Map.of(STATE, INVALID));
       }
