@@ -8,7 +8,9 @@ import io.pomona.store.Page;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
+import io.pomona.store.StoredEdge;
 import io.pomona.store.StoredResource;
+import io.pomona.store.TeamStateCount;
 import io.pomona.store.Tx;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,6 +26,7 @@ final class SqliteTx implements Tx {
   private final EdgeSql edges;
   private final QuerySql queries;
   private final IndexSql indexes;
+  private final TeamStateSql teamState;
 
   SqliteTx(Jdbc jdbc, Json json, Instant now) {
     this.now = now;
@@ -32,6 +35,7 @@ final class SqliteTx implements Tx {
     this.edges = new EdgeSql(jdbc);
     this.queries = new QuerySql(jdbc, json);
     this.indexes = new IndexSql(jdbc);
+    this.teamState = new TeamStateSql(jdbc, json);
   }
 
   @Override
@@ -194,5 +198,30 @@ final class SqliteTx implements Tx {
   @Override
   public int deleteEdgesOf(String teamId, String type, String id) {
     return edges.deleteTouching(teamId, type, id);
+  }
+
+  @Override
+  public Page<StoredResource> teamResources(String teamId, Optional<Long> afterSeq, int limit) {
+    return teamState.resources(teamId, afterSeq, limit);
+  }
+
+  @Override
+  public Page<StoredEdge> teamEdges(String teamId, Optional<StoredEdge> after, int limit) {
+    return teamState.edges(teamId, after, limit);
+  }
+
+  @Override
+  public boolean restoreResources(List<StoredResource> resources) {
+    return teamState.restoreResources(resources);
+  }
+
+  @Override
+  public void restoreEdges(String teamId, List<StoredEdge> edges) {
+    teamState.restoreEdges(teamId, edges);
+  }
+
+  @Override
+  public TeamStateCount clearTeamState(String teamId) {
+    return teamState.clear(teamId);
   }
 }
