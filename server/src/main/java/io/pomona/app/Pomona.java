@@ -19,14 +19,31 @@ import io.pomona.http.JettyServer;
 import io.pomona.http.RequestPipeline;
 import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
+import io.pomona.http.admin.AccountEndpoints;
+import io.pomona.http.admin.AdminHandler;
+import io.pomona.http.admin.AppEndpoints;
+import io.pomona.http.admin.EndpointGroup;
+import io.pomona.http.admin.FaultEndpoints;
+import io.pomona.http.admin.TeamStateEndpoints;
+import io.pomona.operator.AccountAdmin;
+import io.pomona.operator.AdminToken;
+import io.pomona.operator.AppCreator;
+import io.pomona.operator.DemoSeeding;
+import io.pomona.operator.FaultRules;
+import io.pomona.operator.RequestLog;
+import io.pomona.operator.TeamSnapshots;
 import io.pomona.jsonapi.BodyReader;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The wiring of a running Pomona: catalog, store, engine, authentication, pipeline and HTTP
@@ -40,15 +57,27 @@ public final class Pomona implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
   private final URI baseUrl;
+  private final Operator operator;
 
-  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine, URI baseUrl) {
+  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine, URI baseUrl,
+      Operator operator) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
     this.baseUrl = baseUrl;
+    this.operator = operator;
   }
+
+  /**
+   * The operator surface of a running server.
+   *
+   * @param adminToken the admin API's token, when the admin API is on
+   * @param faults the fault rules the API pipeline applies
+   * @param requests the recent API requests
+   */
+  public record Operator(Optional<AdminToken> adminToken, FaultRules faults, RequestLog requests) {}
 
   public static Pomona start(Settings settings, Clock clock) throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -56,25 +85,61 @@ public final class Pomona implements AutoCloseable {
     Store store = SqliteStore.open(settings.dataDirectory(), clock);
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
-      JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
+      AdminSettings admin = settings.admin();
+      Optional<InetSocketAddress> adminAddress = admin.ownAddress()
+          ? Optional.of(InetSocketAddress.createUnresolved(admin.host().orElse(settings.host()), admin.port().getAsInt()))
+          : Optional.empty();
+      JettyServer server = new JettyServer(settings.host(), settings.port(), adminAddress, settings.maxBodyBytes(),
+          errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
       Model model = new Model(new CatalogIndex(catalog));
       Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()));
       engine.ensureIndexes();
       engine.referenceSeeder().seed(ReferenceData.load(json));
+      SecureRandom random = new SecureRandom();
+      Operator operator = new Operator(
+          admin.enabled()
+              ? Optional.of(admin.token().map(AdminToken::given)
+                  .orElseGet(() -> AdminToken.inDataDirectory(settings.dataDirectory(), random)))
+              : Optional.empty(),
+          new FaultRules(clock, new Random(), FaultRules.Pause.SLEEP),
+          new RequestLog(RequestLog.DEFAULT_CAPACITY));
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
           new RateLimiter(settings.auth(), clock),
           new BodyReader(json),
           new EngineDispatcher(engine),
-          errors);
-      server.start(pipeline);
-      return new Pomona(settings, store, server, catalog, engine, baseUrl);
+          errors,
+          new RequestPipeline.Operator(operator.faults(), operator.requests(), clock));
+      Optional<JettyServer.AdminApi> adminApi = operator.adminToken().map(token -> new AdminHandler(token,
+          adminEndpoints(store, engine, catalog, operator, clock, random, json), errors, json));
+      server.start(pipeline, adminApi);
+      return new Pomona(settings, store, server, catalog, engine, baseUrl, operator);
     } catch (Exception | Error e) {
       store.close();
       throw e;
     }
+  }
+
+  /** The admin API's endpoint groups, over the operator classes. */
+  private static List<EndpointGroup> adminEndpoints(Store store, Engine engine, Catalog catalog, Operator operator,
+      Clock clock, SecureRandom random, ObjectMapper json) {
+    AccountAdmin accounts = new AccountAdmin(store, clock, random);
+    TeamSnapshots snapshots = new TeamSnapshots(store, engine.model(), json, catalog.version(), clock, List.of());
+    return List.of(
+        new AccountEndpoints(accounts, json),
+        new AppEndpoints(accounts, new AppCreator(engine, store, clock, random), json),
+        new TeamStateEndpoints(accounts, snapshots, demoSeeding(), json),
+        new FaultEndpoints(operator.faults(), operator.requests(), json));
+  }
+
+  /**
+   * The demo data's entry point. TODO(issue 4, item 4): wire the demo seeder from the wt-demo
+   * branch here once it is merged; until then {@code seed --demo} answers 501.
+   */
+  private static Optional<DemoSeeding> demoSeeding() {
+    return Optional.empty();
   }
 
   private static Authentication authentication(Settings settings, Store store, Clock clock) {
@@ -137,6 +202,20 @@ public final class Pomona implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  /** Where the admin API answers, when it is on: its own address, or the API's. */
+  public Optional<URI> adminUrl() {
+    if (operator.adminToken().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(server.adminPort()
+        .map(port -> ownAddress(settings.admin().host().orElse(settings.host()), port))
+        .orElseGet(() -> ownAddress(settings.host(), server.port())));
   }
 
   public void join() throws InterruptedException {

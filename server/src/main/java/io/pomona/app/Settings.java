@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param maxBodyBytes the largest request body accepted
  * @param auth token checks, token cache and rate limit
  * @param authenticate false only for the benchmark's unauthenticated baseline
+ * @param admin how the admin API is served (on, off, its own address, its token)
  */
 public record Settings(
     String host,
@@ -24,9 +25,16 @@ public record Settings(
     URI publicUrl,
     long maxBodyBytes,
     AuthSettings auth,
-    boolean authenticate) {
+    boolean authenticate,
+    AdminSettings admin) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+  /** Settings with the admin API on, on the API's port, with the data directory's token. */
+  public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
+      boolean authenticate) {
+    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, AdminSettings.defaults());
+  }
 
   /** Defaults for a server on a free port with the given data directory (tests use this). */
   public static Settings forTests(Path dataDirectory) {
@@ -34,6 +42,10 @@ public record Settings(
   }
 
   public Settings withAuth(AuthSettings newAuth) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, admin);
+  }
+
+  public Settings withAdmin(AdminSettings newAdmin) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newAdmin);
   }
 }

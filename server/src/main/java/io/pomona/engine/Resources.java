@@ -57,4 +57,17 @@ public final class Resources {
       return tx.update(team, type, id, attributes);
     });
   }
+
+  /**
+   * Makes {@code targetIds} the only targets of one relationship of a resource (one id for a
+   * to-one), for links only Apple makes, such as a bundle id's app. Targets must exist for the
+   * team, else 409.
+   */
+  public void link(String teamId, String type, String id, String relationship, List<String> targetIds) {
+    String target = model.relationship(type, relationship)
+        .orElseThrow(() -> new IllegalArgumentException("unknown relationship " + type + "." + relationship)).target();
+    store.write(tx -> writer.link(tx, teamId, type, id, relationship,
+        targetIds.stream().map(targetId -> new Identifier(target, targetId)).toList(), "/" + relationship,
+        Writer.Mode.REPLACE));
+  }
 }

@@ -1,0 +1,81 @@
+package io.pomona.http.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pomona.account.Team;
+import io.pomona.error.Errors;
+import io.pomona.operator.AccountAdmin;
+import io.pomona.operator.DemoSeeding;
+import io.pomona.operator.TeamSnapshots;
+import java.util.Optional;
+
+/**
+ * A team's whole state, and demo data.
+ *
+ * <ul>
+ *   <li>{@code GET /_pomona/teams/{team}/export}: the state document (see {@link TeamSnapshots})
+ *   <li>{@code POST /_pomona/teams/{team}/import[?replace=true]}: body = an exported document;
+ *       409 if the team has resources and {@code replace} is not set
+ *   <li>{@code POST /_pomona/teams/{team}/reset}: deletes resources, edges, events and transitions;
+ *       keeps the team and its keys
+ *   <li>{@code POST /_pomona/seed {demo: true, team?}}: demo data into the team, or into a new team
+ *       named "Demo Team" when none is given
+ * </ul>
+ */
+public final class TeamStateEndpoints implements EndpointGroup {
+  private final AccountAdmin accounts;
+  private final TeamSnapshots snapshots;
+  private final Optional<DemoSeeding> demo;
+  private final AdminJson json;
+
+  public TeamStateEndpoints(AccountAdmin accounts, TeamSnapshots snapshots, Optional<DemoSeeding> demo,
+      ObjectMapper mapper) {
+    this.accounts = accounts;
+    this.snapshots = snapshots;
+    this.demo = demo;
+    this.json = new AdminJson(mapper);
+  }
+
+  @Override
+  public void register(AdminRoutes routes) {
+    routes.get("/_pomona/teams/{team}/export", call -> {
+      call.query().only();
+      return Endpoint.Reply.ok(snapshots.export(accounts.team(call.path("team"))));
+    });
+    routes.post("/_pomona/teams/{team}/import", call -> {
+      boolean replace = call.query().only("replace").flag("replace");
+      Team team = accounts.team(call.path("team"));
+      TeamSnapshots.ImportReport report = snapshots.importState(team, call.rawJson(), replace);
+      ObjectNode answer = json.object();
+      answer.put("teamId", team.id());
+      answer.put("resources", report.resources());
+      answer.put("edges", report.edges());
+      answer.put("seqsPreserved", report.seqsPreserved());
+      return Endpoint.Reply.ok(answer);
+    });
+    routes.post("/_pomona/teams/{team}/reset", call -> {
+      call.body().only();
+      Team team = accounts.team(call.path("team"));
+      TeamSnapshots.ResetReport report = snapshots.reset(team);
+      ObjectNode answer = json.object();
+      answer.put("teamId", team.id());
+      answer.put("resources", report.resources());
+      answer.put("edges", report.edges());
+      report.sections().forEach(answer::put);
+      return Endpoint.Reply.ok(answer);
+    });
+    routes.post("/_pomona/seed", call -> {
+      JsonBody body = call.body().only("demo", "team");
+      if (!body.optionalBoolean("demo").orElse(false)) {
+        throw Errors.entityInvalid("'demo' must be true: demo data is the only seed there is");
+      }
+      DemoSeeding seeding = demo.orElseThrow(() -> Errors.notImplemented("demo seeding"));
+      Team team = body.optionalText("team").map(accounts::team).orElseGet(() -> accounts.createTeam("Demo Team"));
+      ObjectNode answer = json.object();
+      answer.set("team", json.team(team));
+      ObjectNode created = answer.putObject("created");
+      seeding.seed(team).forEach(created::put);
+      return Endpoint.Reply.created(answer);
+    });
+  }
+}
