@@ -41,7 +41,7 @@ class ArchitectureTest {
         .whereLayer("sim").mayOnlyBeAccessedByLayers("app", "http", "operator")
         .whereLayer("domain").mayOnlyBeAccessedByLayers("app")
         .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator")
-        .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "engine", "domain")
+        .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "operator", "engine", "domain")
         .whereLayer("jsonapi").mayOnlyBeAccessedByLayers("app", "http", "engine", "sim", "operator")
         .whereLayer("store").mayOnlyBeAccessedByLayers("app", "sim", "operator", "engine", "behaviour", "domain")
         .whereLayer("query").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator", "engine", "behaviour", "jsonapi", "store", "domain")

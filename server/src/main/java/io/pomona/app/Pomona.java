@@ -7,10 +7,13 @@ import io.pomona.auth.Authenticator;
 import io.pomona.auth.KeyDirectory;
 import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
+import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.Behaviours;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -33,6 +36,10 @@ import io.pomona.operator.FaultRules;
 import io.pomona.operator.RequestLog;
 import io.pomona.operator.TeamSnapshots;
 import io.pomona.jsonapi.BodyReader;
+import io.pomona.sim.Policies;
+import io.pomona.sim.SimClock;
+import io.pomona.sim.Simulation;
+import io.pomona.sim.TransitionScheduler;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
 import java.net.InetSocketAddress;
@@ -46,9 +53,9 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The wiring of a running Pomona: catalog, store, engine, authentication, pipeline and HTTP
- * server. Both {@code serve} and the tests start it through {@link #start}, so tests exercise
- * exactly the production wiring.
+ * The wiring of a running Pomona: catalog, store, behaviours, simulation, engine, authentication,
+ * pipeline and HTTP server. Both {@code serve} and the tests start it through {@link #start}, so
+ * tests exercise exactly the production wiring.
  */
 public final class Pomona implements AutoCloseable {
   private final Settings settings;
@@ -56,16 +63,18 @@ public final class Pomona implements AutoCloseable {
   private final JettyServer server;
   private final Catalog catalog;
   private final Engine engine;
+  private final Simulation simulation;
   private final URI baseUrl;
   private final Operator operator;
 
-  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine, URI baseUrl,
-      Operator operator) {
+  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
+      Simulation simulation, URI baseUrl, Operator operator) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
+    this.simulation = simulation;
     this.baseUrl = baseUrl;
     this.operator = operator;
   }
@@ -79,10 +88,23 @@ public final class Pomona implements AutoCloseable {
    */
   public record Operator(Optional<AdminToken> adminToken, FaultRules faults, RequestLog requests) {}
 
+  /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
+  static List<Behaviour> behaviours() {
+    return List.of(new BuildProcessing());
+  }
+
+  /**
+   * Starts Pomona.
+   *
+   * @param clock real time: authentication and rate limits run on it (clients mint tokens with real
+   *     time), and the simulated clock runs from it
+   */
   public static Pomona start(Settings settings, Clock clock) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
-    Store store = SqliteStore.open(settings.dataDirectory(), clock);
+    SimClock simClock = new SimClock(clock);
+    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Simulation simulation = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       AdminSettings admin = settings.admin();
@@ -93,7 +115,11 @@ public final class Pomona implements AutoCloseable {
           errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
       Model model = new Model(new CatalogIndex(catalog));
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()));
+      Behaviours behaviours = new Behaviours(behaviours());
+      Policies policies = new Policies(behaviours, store, settings.policies());
+      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()), behaviours, simClock,
+          new TransitionScheduler(policies));
+      simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
       engine.ensureIndexes();
       engine.referenceSeeder().seed(ReferenceData.load(json));
       SecureRandom random = new SecureRandom();
@@ -115,9 +141,16 @@ public final class Pomona implements AutoCloseable {
       Optional<JettyServer.AdminApi> adminApi = operator.adminToken().map(token -> new AdminHandler(token,
           adminEndpoints(store, engine, catalog, operator, clock, random, json), errors, json));
       server.start(pipeline, adminApi);
-      return new Pomona(settings, store, server, catalog, engine, baseUrl, operator);
+      simulation.startWorker();
+      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl, operator);
     } catch (Exception | Error e) {
-      store.close();
+      try {
+        if (simulation != null) {
+          simulation.close();
+        }
+      } finally {
+        store.close();
+      }
       throw e;
     }
   }
@@ -129,7 +162,7 @@ public final class Pomona implements AutoCloseable {
     TeamSnapshots snapshots = new TeamSnapshots(store, engine.model(), json, catalog.version(), clock, List.of());
     return List.of(
         new AccountEndpoints(accounts, json),
-        new AppEndpoints(accounts, new AppCreator(engine, store, clock, random), json),
+        new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
         new TeamStateEndpoints(accounts, snapshots, demoSeeding(), json),
         new FaultEndpoints(operator.faults(), operator.requests(), json));
   }
@@ -218,6 +251,11 @@ public final class Pomona implements AutoCloseable {
         .orElseGet(() -> ownAddress(settings.host(), server.port())));
   }
 
+  /** The Apple side's control plane: clock, policies, transitions, decisions. */
+  public Simulation simulation() {
+    return simulation;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -227,7 +265,11 @@ public final class Pomona implements AutoCloseable {
     try {
       server.close();
     } finally {
-      store.close();
+      try {
+        simulation.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }

@@ -1,8 +1,11 @@
 package io.pomona.app;
 
 import io.pomona.auth.AuthSettings;
+import io.pomona.behaviour.Policy;
+import io.pomona.sim.Policies;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything configurable, read once at start-up (from command-line options, which default to
@@ -16,6 +19,8 @@ import java.nio.file.Path;
  * @param maxBodyBytes the largest request body accepted
  * @param auth token checks, token cache and rate limit
  * @param authenticate false only for the benchmark's unauthenticated baseline
+ * @param policies progression policies of simulated processes by process name ({@code *}: every
+ *     process), overriding their defaults and what an operator set before a restart
  * @param admin how the admin API is served (on, off, its own address, its token)
  */
 public record Settings(
@@ -26,26 +31,40 @@ public record Settings(
     long maxBodyBytes,
     AuthSettings auth,
     boolean authenticate,
+    Map<String, Policy> policies,
     AdminSettings admin) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-  /** Settings with the admin API on, on the API's port, with the data directory's token. */
-  public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
-      boolean authenticate) {
-    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, AdminSettings.defaults());
+  public Settings {
+    policies = Map.copyOf(policies);
   }
 
-  /** Defaults for a server on a free port with the given data directory (tests use this). */
+  /** Settings with the admin API on, on the API's port, with the data directory's token. */
+  public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
+      boolean authenticate, Map<String, Policy> policies) {
+    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, AdminSettings.defaults());
+  }
+
+  /**
+   * Defaults for a server on a free port with the given data directory (tests use this). Every
+   * simulated process is manual, so that nothing moves on its own while a test runs; a test that
+   * wants automatic progression sets it ({@link #withPolicies}) and drives the simulated clock.
+   */
   public static Settings forTests(Path dataDirectory) {
-    return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true);
+    return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true,
+        Map.of(Policies.EVERY_PROCESS, Policy.manual()));
   }
 
   public Settings withAuth(AuthSettings newAuth) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, admin);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies, admin);
+  }
+
+  public Settings withPolicies(Map<String, Policy> newPolicies) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies, admin);
   }
 
   public Settings withAdmin(AdminSettings newAdmin) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newAdmin);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, newAdmin);
   }
 }

@@ -81,6 +81,15 @@ public final class Errors {
                 + " read; read it again and retry."));
   }
 
+  /**
+   * A request that the resource's current state does not allow (Apple's 409 {@code STATE_ERROR}
+   * family, api-facts.md §2); e.g. deciding a simulated transition that already fired.
+   */
+  public static ApiException stateConflict(String detail) {
+    return new ApiException(
+        new ApiError(409, "STATE_ERROR", "The request cannot be fulfilled in the current state", detail));
+  }
+
   /** A to-one related GET whose relationship is empty (api-facts.md §11, inferred: 404). */
   public static ApiException noRelated(String type, String id, String relationship) {
     return new ApiException(

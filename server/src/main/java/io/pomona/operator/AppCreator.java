@@ -1,16 +1,13 @@
 package io.pomona.operator;
 
 import io.pomona.account.Team;
+import io.pomona.behaviour.Origin;
+import io.pomona.behaviour.ResourceAccess;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Resources;
-import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
-import io.pomona.store.Condition;
-import io.pomona.store.ResourceQuery;
 import io.pomona.store.Store;
 import io.pomona.store.StoredResource;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +36,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Name, bundle id and SKU must be unique among the team's apps (409), as in App Store Connect.
+ * Everything is written in one transaction through the engine's internal write path, so the
+ * behaviours of these types run and every creation is an event, as for any other write.
  */
 public final class AppCreator {
   /** Apple's {@code Platform} values (OpenAPI 4.4.1). */
@@ -52,69 +51,71 @@ public final class AppCreator {
 
   private final Resources resources;
   private final Store store;
-  private final Clock clock;
   private final RandomGenerator random;
 
-  public AppCreator(Engine engine, Store store, Clock clock, RandomGenerator random) {
+  /** @param random draws app ids; must be safe for concurrent use (e.g. {@link java.security.SecureRandom}) */
+  public AppCreator(Engine engine, Store store, RandomGenerator random) {
     this.resources = engine.resources();
     this.store = store;
-    this.clock = clock;
     this.random = random;
   }
 
+  /**
+   * Creates the app and everything with it in one transaction, so that a failure leaves nothing
+   * behind. 400 for bad input, 409 for a name, bundle id or SKU the team's apps already use.
+   */
   public CreatedApp create(Team team, NewApp request) {
     NewApp app = validated(request);
-    requireUnique(team, "name", app.name());
-    requireUnique(team, "bundleId", app.bundleId());
-    requireUnique(team, "sku", app.sku());
-    List<ResourceRef> related = new ArrayList<>();
+    return store.transaction(tx -> {
+      ResourceAccess access = resources.access(tx, team.id(), Origin.OPERATOR, Map.of("operation", "createApp"));
+      requireUnique(access, "name", app.name());
+      requireUnique(access, "bundleId", app.bundleId());
+      requireUnique(access, "sku", app.sku());
+      List<ResourceRef> related = new ArrayList<>();
 
-    StoredResource created = createApp(team, app);
-    String appId = created.id();
-    StoredResource ageRating = resources.create(team.id(), "ageRatingDeclarations", Optional.empty(), Map.of(), Map.of());
-    related.add(ref(ageRating));
-    StoredResource appInfo = resources.create(team.id(), "appInfos", Optional.empty(),
-        attributes("state", FIRST_STATE, "appStoreState", FIRST_STATE),
-        Map.of("app", List.of(appId), "ageRatingDeclaration", List.of(ageRating.id())));
-    related.add(ref(appInfo));
-    related.add(ref(resources.create(team.id(), "appInfoLocalizations", Optional.empty(),
-        attributes("locale", app.primaryLocale(), "name", app.name()), Map.of("appInfo", List.of(appInfo.id())))));
+      StoredResource created = createApp(access, app);
+      String appId = created.id();
+      StoredResource ageRating = access.create("ageRatingDeclarations", Optional.empty(), Map.of(), Map.of());
+      related.add(ref(ageRating));
+      StoredResource appInfo = access.create("appInfos", Optional.empty(),
+          attributes("state", FIRST_STATE, "appStoreState", FIRST_STATE),
+          Map.of("app", List.of(appId), "ageRatingDeclaration", List.of(ageRating.id())));
+      related.add(ref(appInfo));
+      related.add(ref(access.create("appInfoLocalizations", Optional.empty(),
+          attributes("locale", app.primaryLocale(), "name", app.name()), Map.of("appInfo", List.of(appInfo.id())))));
 
-    String createdDate = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-    for (String platform : app.platforms()) {
-      StoredResource version = resources.create(team.id(), "appStoreVersions", Optional.empty(),
-          attributes("platform", platform, "versionString", "1.0", "appStoreState", FIRST_STATE,
-              "appVersionState", FIRST_STATE, "releaseType", "AFTER_APPROVAL", "reviewType", "APP_STORE",
-              "downloadable", true, "createdDate", createdDate),
-          Map.of("app", List.of(appId)));
-      related.add(ref(version));
-      related.add(ref(resources.create(team.id(), "appStoreVersionLocalizations", Optional.empty(),
-          attributes("locale", app.primaryLocale()), Map.of("appStoreVersion", List.of(version.id())))));
-    }
-    related.add(ref(resources.create(team.id(), "betaLicenseAgreements", Optional.empty(), Map.of(),
-        Map.of("app", List.of(appId)))));
-    related.add(ref(resources.create(team.id(), "betaAppReviewDetails", Optional.empty(),
-        attributes("demoAccountRequired", false), Map.of("app", List.of(appId)))));
+      String createdDate = tx.now().toString();
+      for (String platform : app.platforms()) {
+        StoredResource version = access.create("appStoreVersions", Optional.empty(),
+            attributes("platform", platform, "versionString", "1.0", "appStoreState", FIRST_STATE,
+                "appVersionState", FIRST_STATE, "releaseType", "AFTER_APPROVAL", "reviewType", "APP_STORE",
+                "downloadable", true, "createdDate", createdDate),
+            Map.of("app", List.of(appId)));
+        related.add(ref(version));
+        related.add(ref(access.create("appStoreVersionLocalizations", Optional.empty(),
+            attributes("locale", app.primaryLocale()), Map.of("appStoreVersion", List.of(version.id())))));
+      }
+      related.add(ref(access.create("betaLicenseAgreements", Optional.empty(), Map.of(),
+          Map.of("app", List.of(appId)))));
+      related.add(ref(access.create("betaAppReviewDetails", Optional.empty(),
+          attributes("demoAccountRequired", false), Map.of("app", List.of(appId)))));
 
-    for (StoredResource bundleId : matching(team, "bundleIds", "identifier", app.bundleId())) {
-      resources.link(team.id(), "bundleIds", bundleId.id(), "app", List.of(appId));
-      related.add(ref(bundleId));
-    }
-    return new CreatedApp(ref(created), created.attributes(), related);
+      for (StoredResource bundleId : access.find("bundleIds", Map.of("identifier", app.bundleId()), 100)) {
+        access.link("bundleIds", bundleId.id(), "app", List.of(appId));
+        related.add(ref(bundleId));
+      }
+      return new CreatedApp(ref(created), created.attributes(), related);
+    });
   }
 
   /** Inserts the app under a random 10-digit id, drawing again in the rare case it is taken. */
-  private StoredResource createApp(Team team, NewApp app) {
+  private StoredResource createApp(ResourceAccess access, NewApp app) {
     Map<String, Object> attributes = attributes("name", app.name(), "bundleId", app.bundleId(), "sku", app.sku(),
         "primaryLocale", app.primaryLocale(), "isOrEverWasMadeForKids", false);
     for (int attempt = 0; ; attempt++) {
       String id = Long.toString(random.nextLong(1_000_000_000L, 10_000_000_000L));
-      try {
-        return resources.create(team.id(), "apps", Optional.of(id), attributes, Map.of());
-      } catch (ApiException taken) {
-        if (taken.status() != 409 || attempt == 5) {
-          throw taken;
-        }
+      if (access.get("apps", id).isEmpty() || attempt == 5) {
+        return access.create("apps", Optional.of(id), attributes, Map.of());
       }
     }
   }
@@ -144,16 +145,10 @@ public final class AppCreator {
     return new NewApp(name, app.bundleId(), app.sku(), app.primaryLocale(), app.platforms());
   }
 
-  private void requireUnique(Team team, String attribute, String value) {
-    if (!matching(team, "apps", attribute, value).isEmpty()) {
+  private static void requireUnique(ResourceAccess access, String attribute, String value) {
+    if (!access.find("apps", Map.of(attribute, value), 1).isEmpty()) {
       throw Errors.duplicate("The team already has an app whose " + attribute + " is '" + value + "'");
     }
-  }
-
-  private List<StoredResource> matching(Team team, String type, String attribute, String value) {
-    ResourceQuery query = ResourceQuery.all(team.id(), type, 100)
-        .withConditions(List.of(new Condition.AttributeIn(attribute, List.of(value))));
-    return store.read(tx -> tx.query(query)).items();
   }
 
   private static ResourceRef ref(StoredResource resource) {
