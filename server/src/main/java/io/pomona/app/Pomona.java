@@ -27,6 +27,7 @@ import io.pomona.http.admin.AdminHandler;
 import io.pomona.http.admin.AppEndpoints;
 import io.pomona.http.admin.EndpointGroup;
 import io.pomona.http.admin.FaultEndpoints;
+import io.pomona.http.admin.SimulationEndpoints;
 import io.pomona.http.admin.TeamStateEndpoints;
 import io.pomona.operator.AccountAdmin;
 import io.pomona.operator.AdminToken;
@@ -34,6 +35,7 @@ import io.pomona.operator.AppCreator;
 import io.pomona.operator.DemoSeeding;
 import io.pomona.operator.FaultRules;
 import io.pomona.operator.RequestLog;
+import io.pomona.operator.SimulationAdmin;
 import io.pomona.operator.TeamSnapshots;
 import io.pomona.jsonapi.BodyReader;
 import io.pomona.sim.Policies;
@@ -138,8 +140,9 @@ public final class Pomona implements AutoCloseable {
           new EngineDispatcher(engine),
           errors,
           new RequestPipeline.Operator(operator.faults(), operator.requests(), clock));
-      Optional<JettyServer.AdminApi> adminApi = operator.adminToken().map(token -> new AdminHandler(token,
-          adminEndpoints(store, engine, catalog, operator, clock, random, json), errors, json));
+      List<EndpointGroup> endpoints = adminEndpoints(store, engine, simulation, catalog, operator, clock, random, json);
+      Optional<JettyServer.AdminApi> adminApi =
+          operator.adminToken().map(token -> new AdminHandler(token, endpoints, errors, json));
       server.start(pipeline, adminApi);
       simulation.startWorker();
       return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl, operator);
@@ -156,15 +159,16 @@ public final class Pomona implements AutoCloseable {
   }
 
   /** The admin API's endpoint groups, over the operator classes. */
-  private static List<EndpointGroup> adminEndpoints(Store store, Engine engine, Catalog catalog, Operator operator,
-      Clock clock, SecureRandom random, ObjectMapper json) {
+  private static List<EndpointGroup> adminEndpoints(Store store, Engine engine, Simulation simulation, Catalog catalog,
+      Operator operator, Clock clock, SecureRandom random, ObjectMapper json) {
     AccountAdmin accounts = new AccountAdmin(store, clock, random);
-    TeamSnapshots snapshots = new TeamSnapshots(store, engine.model(), json, catalog.version(), clock, List.of());
+    TeamSnapshots snapshots = new TeamSnapshots(store, engine.model(), json, catalog.version(), clock);
     return List.of(
         new AccountEndpoints(accounts, json),
         new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
         new TeamStateEndpoints(accounts, snapshots, demoSeeding(), json),
-        new FaultEndpoints(operator.faults(), operator.requests(), json));
+        new FaultEndpoints(operator.faults(), operator.requests(), json),
+        new SimulationEndpoints(new SimulationAdmin(simulation, store, json), accounts, json));
   }
 
   /**

@@ -10,12 +10,14 @@ import io.pomona.engine.Model;
 import io.pomona.error.ApiError;
 import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
+import io.pomona.store.Event;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;
 import io.pomona.store.Store;
 import io.pomona.store.StoredEdge;
 import io.pomona.store.StoredResource;
 import io.pomona.store.TeamStateCount;
+import io.pomona.store.Transition;
 import io.pomona.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,12 +34,13 @@ import java.util.Set;
 /**
  * A team's whole state as one JSON document, and back: every resource with its id, attributes,
  * times, version and {@code seq} (which orders lists and appears inside paging cursors), every
- * edge with its position, and the {@link StateSection sections} kept elsewhere (events,
- * transitions). Importing what was exported, into the same server after a reset, reproduces every
- * API response byte for byte, {@code links} and {@code meta} included.
+ * edge with its position, the event log and the simulated processes' transitions (pending ones
+ * fire after an import as they would have). Importing what was exported, into the same server
+ * after a reset, reproduces every API response byte for byte, {@code links} and {@code meta}
+ * included. Importing writes rows as they were: it records no new events.
  *
- * <p>Reset deletes a team's resources, edges and sections, and keeps the team and its API keys, so
- * clients keep working against an empty team (the way CI runs start over).
+ * <p>Reset deletes a team's resources, edges, events and transitions, and keeps the team and its
+ * API keys, so clients keep working against an empty team (the way CI runs start over).
  *
  * <p>Document ({@value #FORMAT}, version {@value #FORMAT_VERSION}):
  *
@@ -46,7 +49,10 @@ import java.util.Set;
  *  "exportedAt": "...", "team": {"id", "issuerId", "name"},
  *  "resources": [{"type", "id", "seq", "version", "createdAt", "updatedAt", "attributes": {...}}],
  *  "edges": [{"relation", "fromType", "fromId", "toType", "toId", "position"}],
- *  "<section>": ...}
+ *  "events": [{"seq", "at", "eventType", "resourceType", "resourceId", "oldState"?, "newState"?,
+ *              "payload": {...}}],
+ *  "transitions": [{"id", "process", "resourceType", "resourceId", "from", "to"?, "dueAt"?, "state",
+ *                   "outcome"?, "reason"?, "createdAt", "finishedAt"?}]}
  * }</pre>
  */
 public final class TeamSnapshots {
@@ -60,16 +66,16 @@ public final class TeamSnapshots {
   private final ObjectMapper json;
   private final String catalogVersion;
   private final Clock clock;
-  private final List<StateSection> sections;
+  private final StateJson stateJson;
 
-  public TeamSnapshots(Store store, Model model, ObjectMapper json, String catalogVersion, Clock clock,
-      List<StateSection> sections) {
+  /** @param clock stamps {@code exportedAt} (real time: an export is the operator's act) */
+  public TeamSnapshots(Store store, Model model, ObjectMapper json, String catalogVersion, Clock clock) {
     this.store = store;
     this.model = model;
     this.json = json;
     this.catalogVersion = catalogVersion;
     this.clock = clock;
-    this.sections = List.copyOf(sections);
+    this.stateJson = new StateJson(json);
   }
 
   /** The team's whole state, read in one consistent snapshot. */
@@ -100,9 +106,23 @@ public final class TeamSnapshots {
         edgePage.items().forEach(edge -> edges.add(edgeNode(edge)));
         afterEdge = edgePage.last();
       } while (edgePage.hasMore());
-      for (StateSection section : sections) {
-        document.set(section.name(), section.export(tx, team.id()));
-      }
+      ArrayNode events = document.putArray("events");
+      Optional<Long> afterEvent = Optional.empty();
+      List<Event> eventPage;
+      do {
+        eventPage = tx.events(team.id(), afterEvent, PAGE);
+        eventPage.forEach(event -> events.add(stateJson.event(event, false)));
+        afterEvent = eventPage.isEmpty() ? afterEvent : Optional.of(eventPage.get(eventPage.size() - 1).seq());
+      } while (eventPage.size() == PAGE);
+      ArrayNode transitions = document.putArray("transitions");
+      Optional<Long> afterTransition = Optional.empty();
+      List<Transition> transitionPage;
+      do {
+        transitionPage = tx.teamTransitions(team.id(), afterTransition, PAGE);
+        transitionPage.forEach(transition -> transitions.add(stateJson.transition(transition, false)));
+        afterTransition = transitionPage.isEmpty() ? afterTransition
+            : Optional.of(transitionPage.get(transitionPage.size() - 1).id());
+      } while (transitionPage.size() == PAGE);
       return document;
     });
   }
@@ -124,28 +144,21 @@ public final class TeamSnapshots {
       requireGlobalTargets(tx, parsed);
       boolean seqsKept = tx.restoreResources(parsed.resources());
       tx.restoreEdges(team.id(), parsed.edges());
-      for (StateSection section : sections) {
-        JsonNode part = document.path(section.name());
-        if (!part.isMissingNode() && !part.isNull()) {
-          section.restore(tx, team.id(), part);
-        }
-      }
-      return new ImportReport(parsed.resources().size(), parsed.edges().size(), seqsKept);
+      boolean eventSeqsKept = tx.restoreEvents(parsed.events());
+      boolean transitionIdsKept = tx.restoreTransitions(parsed.transitions());
+      return new ImportReport(parsed.resources().size(), parsed.edges().size(), parsed.events().size(),
+          parsed.transitions().size(), seqsKept, eventSeqsKept, transitionIdsKept);
     });
   }
 
-  /** Deletes the team's resources, edges and sections; the team and its keys stay. */
+  /** Deletes the team's resources, edges, events and transitions; the team and its keys stay. */
   public ResetReport reset(Team team) {
     return store.transaction(tx -> clear(tx, team.id()));
   }
 
-  private ResetReport clear(Tx tx, String teamId) {
+  private static ResetReport clear(Tx tx, String teamId) {
     TeamStateCount count = tx.clearTeamState(teamId);
-    Map<String, Long> cleared = new LinkedHashMap<>();
-    for (StateSection section : sections) {
-      cleared.put(section.name(), section.clear(tx, teamId));
-    }
-    return new ResetReport(count.resources(), count.edges(), cleared);
+    return new ResetReport(count.resources(), count.edges(), count.events(), count.transitions());
   }
 
   // ---- writing ----
@@ -175,7 +188,8 @@ public final class TeamSnapshots {
 
   // ---- reading, with a 400 for anything off ----
 
-  private record Parsed(List<StoredResource> resources, List<StoredEdge> edges) {}
+  private record Parsed(List<StoredResource> resources, List<StoredEdge> edges, List<Event> events,
+      List<Transition> transitions) {}
 
   private Parsed parse(String teamId, JsonNode document) {
     if (document == null || !document.isObject()) {
@@ -210,7 +224,58 @@ public final class TeamSnapshots {
       requireEnd(keys, edge.relation().toType(), edge.toId(), pointer + "/toId");
       edges.add(edge);
     }
-    return new Parsed(resources, edges);
+    List<Event> events = new ArrayList<>();
+    JsonNode eventNodes = optionalArray(document, "events");
+    for (int i = 0; i < eventNodes.size(); i++) {
+      events.add(event(teamId, eventNodes.get(i), "/events/" + i));
+    }
+    List<Transition> transitions = new ArrayList<>();
+    JsonNode transitionNodes = optionalArray(document, "transitions");
+    for (int i = 0; i < transitionNodes.size(); i++) {
+      transitions.add(transition(teamId, transitionNodes.get(i), "/transitions/" + i));
+    }
+    return new Parsed(resources, edges, events, transitions);
+  }
+
+  private Event event(String teamId, JsonNode node, String pointer) {
+    if (!node.isObject()) {
+      throw invalid(pointer, "must be an object");
+    }
+    JsonNode payload = node.path("payload");
+    if (!payload.isObject()) {
+      throw invalid(pointer + "/payload", "must be an object");
+    }
+    return new Event(positive(node, "seq", pointer), teamId, instant(node, "at", pointer),
+        text(node, "eventType", pointer), text(node, "resourceType", pointer), text(node, "resourceId", pointer),
+        optionalText(node, "oldState", pointer), optionalText(node, "newState", pointer), map(payload));
+  }
+
+  private static Transition transition(String teamId, JsonNode node, String pointer) {
+    if (!node.isObject()) {
+      throw invalid(pointer, "must be an object");
+    }
+    String stateName = text(node, "state", pointer);
+    Transition.State state;
+    try {
+      state = Transition.State.valueOf(stateName);
+    } catch (IllegalArgumentException e) {
+      throw invalid(pointer + "/state", "must be one of PENDING, FIRED, CANCELLED");
+    }
+    Optional<String> to = optionalText(node, "to", pointer);
+    Optional<Instant> dueAt = optionalText(node, "dueAt", pointer).map(text -> instant(node, "dueAt", pointer));
+    if (dueAt.isPresent() && to.isEmpty()) {
+      throw invalid(pointer + "/to", "a timed transition needs the state it moves to");
+    }
+    return new Transition(positive(node, "id", pointer), teamId, text(node, "process", pointer),
+        text(node, "resourceType", pointer), text(node, "resourceId", pointer), text(node, "from", pointer), to,
+        dueAt, state, optionalText(node, "outcome", pointer), optionalText(node, "reason", pointer),
+        instant(node, "createdAt", pointer),
+        optionalText(node, "finishedAt", pointer).map(text -> instant(node, "finishedAt", pointer)));
+  }
+
+  private Map<String, Object> map(JsonNode object) {
+    return json.convertValue(object,
+        json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
   }
 
   private StoredResource resource(String teamId, JsonNode node, String pointer) {
@@ -229,8 +294,7 @@ public final class TeamSnapshots {
       throw invalid(pointer + "/attributes", "must be an object");
     }
     long version = positive(node, "version", pointer);
-    return new StoredResource(teamId, type, text(node, "id", pointer),
-        json.convertValue(attributes, json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class)),
+    return new StoredResource(teamId, type, text(node, "id", pointer), map(attributes),
         instant(node, "createdAt", pointer), instant(node, "updatedAt", pointer), version,
         positive(node, "seq", pointer));
   }
@@ -297,6 +361,29 @@ public final class TeamSnapshots {
     return node;
   }
 
+  /** An array that older documents may lack (events and transitions came in with the simulation). */
+  private static JsonNode optionalArray(JsonNode document, String name) {
+    JsonNode node = document.path(name);
+    if (node.isMissingNode() || node.isNull()) {
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    }
+    if (!node.isArray()) {
+      throw invalid("/" + name, "must be an array");
+    }
+    return node;
+  }
+
+  private static Optional<String> optionalText(JsonNode node, String name, String pointer) {
+    JsonNode value = node.path(name);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw invalid(pointer + "/" + name, "must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
   private static String text(JsonNode node, String name, String pointer) {
     JsonNode value = node.path(name);
     if (!value.isTextual() || value.asText().isEmpty()) {
@@ -326,13 +413,14 @@ public final class TeamSnapshots {
     return Errors.entityInvalid("The state document is invalid at '" + pointer + "': " + problem);
   }
 
-  /** What an import wrote. */
-  public record ImportReport(long resources, long edges, boolean seqsPreserved) {}
+  /**
+   * What an import wrote, and whether resource seqs, event seqs and transition ids kept their
+   * exported values (they do unless another team's rows hold them, as when copying a team
+   * beside the original).
+   */
+  public record ImportReport(long resources, long edges, long events, long transitions, boolean seqsPreserved,
+      boolean eventSeqsPreserved, boolean transitionIdsPreserved) {}
 
-  /** What a reset deleted: resources, edges, and entries per section. */
-  public record ResetReport(long resources, long edges, Map<String, Long> sections) {
-    public ResetReport {
-      sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
-    }
-  }
+  /** What a reset deleted. */
+  public record ResetReport(long resources, long edges, long events, long transitions) {}
 }

@@ -5,5 +5,7 @@ package io.pomona.store;
  *
  * @param resources resources (of every type)
  * @param edges relationship edges
+ * @param events entries of the event log
+ * @param transitions transitions of simulated processes, pending or ended
  */
-public record TeamStateCount(long resources, long edges) {}
+public record TeamStateCount(long resources, long edges, long events, long transitions) {}

@@ -336,8 +336,36 @@ public interface Tx {
   void restoreEdges(String teamId, List<StoredEdge> edges);
 
   /**
-   * Deletes every resource and edge of a team; the team, its keys and the global reference data
-   * stay. Refuses {@link StoredResource#GLOBAL_TEAM} with {@link IllegalArgumentException}.
+   * One page of a team's transitions, whatever their state, in {@code id} order, after {@code
+   * afterId}.
+   *
+   * @param limit at least 1
+   */
+  List<Transition> teamTransitions(String teamId, Optional<Long> afterId, int limit);
+
+  /**
+   * Inserts events exactly as given (team, time, type, resource, states, payload). Each keeps its
+   * {@code seq} when no stored event holds any of the given seqs (so a reader that paged past
+   * them, such as a webhook dispatcher, does not see them again); otherwise every one gets a fresh
+   * seq, in the order given.
+   *
+   * @return whether the given seqs were kept
+   */
+  boolean restoreEvents(List<Event> events);
+
+  /**
+   * Inserts transitions exactly as given (state, times, outcome, reason included). Each keeps its
+   * {@code id} when no stored transition holds any of the given ids; otherwise every one gets a
+   * fresh id, in the order given.
+   *
+   * @return whether the given ids were kept
+   */
+  boolean restoreTransitions(List<Transition> transitions);
+
+  /**
+   * Deletes every resource, edge, event and transition of a team; the team, its keys and the
+   * global reference data stay. Refuses {@link StoredResource#GLOBAL_TEAM} with {@link
+   * IllegalArgumentException}.
    */
   TeamStateCount clearTeamState(String teamId);
 }

@@ -167,7 +167,7 @@ public abstract class TeamStateContractTest {
 
     TeamStateCount cleared = store.transaction(tx -> tx.clearTeamState(TEAM_A));
 
-    assertThat(cleared).isEqualTo(new TeamStateCount(2, 1));
+    assertThat(cleared).isEqualTo(new TeamStateCount(2, 1, 0, 0));
     assertThat(store.read(tx -> tx.teamResources(TEAM_A, Optional.empty(), 10)).items()).isEmpty();
     assertThat(store.read(tx -> tx.list(TEAM_A, "apps", Optional.empty(), 10)).total()).isZero();
     assertThat(store.read(tx -> tx.teamResources(TEAM_B, Optional.empty(), 10)).items()).hasSize(1);
@@ -177,9 +177,75 @@ public abstract class TeamStateContractTest {
   }
 
   @Test
+  void eventsAndTransitionsAreClearedWithTheTeamAndRestoredWithTheirNumbers() {
+    store.write(
+        tx -> {
+          tx.appendEvent(new NewEvent(TEAM_A, "RESOURCE_CREATED", "builds", "b1", Optional.empty(),
+              Optional.of("PROCESSING"), Map.of("origin", "CLIENT")));
+          tx.appendEvent(new NewEvent(TEAM_B, "RESOURCE_CREATED", "builds", "b9", Optional.empty(),
+              Optional.empty(), Map.of()));
+          tx.insertTransition(new NewTransition(TEAM_A, "build-processing", "builds", "b1", "PROCESSING",
+              Optional.of("VALID"), Optional.of(START.plusSeconds(10))));
+          tx.insertTransition(new NewTransition(TEAM_A, "build-processing", "builds", "b2", "PROCESSING",
+              Optional.empty(), Optional.empty()));
+        });
+    List<Event> events = store.read(tx -> tx.events(TEAM_A, Optional.empty(), 10));
+    List<Transition> transitions = store.read(tx -> tx.teamTransitions(TEAM_A, Optional.empty(), 10));
+    assertThat(transitions).hasSize(2);
+    assertThat(transitions(TEAM_A, Optional.of(transitions.get(0).id())))
+        .containsExactly(transitions.get(1));
+
+    TeamStateCount cleared = store.transaction(tx -> tx.clearTeamState(TEAM_A));
+    assertThat(cleared).isEqualTo(new TeamStateCount(0, 0, 1, 2));
+    assertThat(events(TEAM_A)).isEmpty();
+    assertThat(events(TEAM_B)).hasSize(1);
+    assertThat(store.<List<Transition>>read(tx -> tx.dueTransitions(START.plusSeconds(60), 10))).isEmpty();
+
+    boolean eventSeqsKept = store.transaction(tx -> tx.restoreEvents(events));
+    boolean transitionIdsKept = store.transaction(tx -> tx.restoreTransitions(transitions));
+
+    assertThat(eventSeqsKept).isTrue();
+    assertThat(transitionIdsKept).isTrue();
+    assertThat(events(TEAM_A)).isEqualTo(events);
+    assertThat(transitions(TEAM_A, Optional.empty())).isEqualTo(transitions);
+    assertThat(store.<List<Transition>>read(tx -> tx.dueTransitions(START.plusSeconds(60), 10))).containsExactly(transitions.get(0));
+    assertThat(store.<List<Transition>>read(tx -> tx.pendingDecisions(Optional.of(TEAM_A)))).containsExactly(transitions.get(1));
+  }
+
+  @Test
+  void eventsAndTransitionsCopiedBesideTheOriginalsGetFreshNumbers() {
+    store.write(tx -> {
+      tx.appendEvent(new NewEvent(TEAM_A, "RESOURCE_CREATED", "apps", "1", Optional.empty(), Optional.empty(), Map.of()));
+      tx.insertTransition(new NewTransition(TEAM_A, "build-processing", "builds", "b1", "PROCESSING",
+          Optional.empty(), Optional.empty()));
+    });
+    Event event = store.read(tx -> tx.events(TEAM_A, Optional.empty(), 1)).get(0);
+    Transition transition = store.read(tx -> tx.teamTransitions(TEAM_A, Optional.empty(), 1)).get(0);
+    Event copiedEvent = new Event(event.seq(), TEAM_B, event.at(), event.eventType(), event.resourceType(),
+        event.resourceId(), event.oldState(), event.newState(), event.payload());
+    Transition copiedTransition = new Transition(transition.id(), TEAM_B, transition.process(),
+        transition.resourceType(), transition.resourceId(), transition.from(), transition.to(), transition.dueAt(),
+        transition.state(), transition.outcome(), transition.reason(), transition.createdAt(), transition.finishedAt());
+
+    assertThat(store.<Boolean>transaction(tx -> tx.restoreEvents(List.of(copiedEvent)))).isFalse();
+    assertThat(store.<Boolean>transaction(tx -> tx.restoreTransitions(List.of(copiedTransition)))).isFalse();
+    assertThat(store.read(tx -> tx.events(TEAM_B, Optional.empty(), 1)).get(0).seq()).isGreaterThan(event.seq());
+    assertThat(store.read(tx -> tx.teamTransitions(TEAM_B, Optional.empty(), 1)).get(0).id())
+        .isGreaterThan(transition.id());
+  }
+
+  @Test
   void theGlobalTeamCannotBeCleared() {
     assertThatThrownBy(() -> store.write(tx -> tx.clearTeamState(StoredResource.GLOBAL_TEAM)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private List<Event> events(String team) {
+    return store.read(tx -> tx.events(team, Optional.empty(), 10));
+  }
+
+  private List<Transition> transitions(String team, Optional<Long> after) {
+    return store.read(tx -> tx.teamTransitions(team, after, 10));
   }
 
   private static StoredResource copyTo(String team, StoredResource resource) {

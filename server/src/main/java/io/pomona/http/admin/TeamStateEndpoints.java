@@ -50,18 +50,23 @@ public final class TeamStateEndpoints implements EndpointGroup {
       answer.put("teamId", team.id());
       answer.put("resources", report.resources());
       answer.put("edges", report.edges());
+      answer.put("events", report.events());
+      answer.put("transitions", report.transitions());
       answer.put("seqsPreserved", report.seqsPreserved());
+      answer.put("eventSeqsPreserved", report.eventSeqsPreserved());
+      answer.put("transitionIdsPreserved", report.transitionIdsPreserved());
       return Endpoint.Reply.ok(answer);
     });
     routes.post("/_pomona/teams/{team}/reset", call -> {
       call.body().only();
       Team team = accounts.team(call.path("team"));
-      TeamSnapshots.ResetReport report = snapshots.reset(team);
+      TeamSnapshots.ResetReport cleared = snapshots.reset(team);
       ObjectNode answer = json.object();
       answer.put("teamId", team.id());
-      answer.put("resources", report.resources());
-      answer.put("edges", report.edges());
-      report.sections().forEach(answer::put);
+      answer.put("resources", cleared.resources());
+      answer.put("edges", cleared.edges());
+      answer.put("events", cleared.events());
+      answer.put("transitions", cleared.transitions());
       return Endpoint.Reply.ok(answer);
     });
     routes.post("/_pomona/seed", call -> {

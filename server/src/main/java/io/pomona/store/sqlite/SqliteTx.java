@@ -328,6 +328,21 @@ final class SqliteTx implements Tx {
   }
 
   @Override
+  public List<Transition> teamTransitions(String teamId, Optional<Long> afterId, int limit) {
+    return teamState.transitions(teamId, afterId, limit);
+  }
+
+  @Override
+  public boolean restoreEvents(List<Event> events) {
+    return teamState.restoreEvents(events);
+  }
+
+  @Override
+  public boolean restoreTransitions(List<Transition> transitions) {
+    return teamState.restoreTransitions(transitions);
+  }
+
+  @Override
   public TeamStateCount clearTeamState(String teamId) {
     return teamState.clear(teamId);
   }

@@ -1,12 +1,14 @@
 package io.pomona.store.sqlite;
 
 import io.pomona.error.Errors;
+import io.pomona.store.Event;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;
 import io.pomona.store.StoreException;
 import io.pomona.store.StoredEdge;
 import io.pomona.store.StoredResource;
 import io.pomona.store.TeamStateCount;
+import io.pomona.store.Transition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,14 +16,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL for a whole team's state at once: read it out page by page, write it back exactly
- * (seqs, times, versions, edge positions), and clear it. Operator work, not request work: reads
- * scan the team's rows.
+ * The SQL for a whole team's state at once (resources, edges, events, transitions): read it out
+ * page by page, write it back exactly (seqs, ids, times, versions, edge positions), and clear it.
+ * Operator work, not request work: reads scan the team's rows. Team events are read with {@link
+ * EventSql}.
  */
 final class TeamStateSql {
   private static final String RESOURCE_COLUMNS =
       "team_id, type, id, attributes, created_at, updated_at, version, seq";
   private static final String EDGE_COLUMNS = "rel, from_type, from_id, to_type, to_id, position";
+  private static final String TRANSITION_COLUMNS =
+      "id, team_id, process, resource_type, resource_id, from_state, to_state, due_at, state,"
+          + " outcome, reason, created_at, finished_at";
 
   private final Jdbc jdbc;
   private final Json json;
@@ -134,27 +140,124 @@ final class TeamStateSql {
     }
   }
 
+  List<Transition> transitions(String teamId, Optional<Long> afterId, int limit) {
+    ResourceSql.requirePositive(limit);
+    return jdbc.list(
+        "SELECT " + TRANSITION_COLUMNS + " FROM transitions WHERE team_id = ? AND id > ? ORDER BY id LIMIT ?",
+        TeamStateSql::transition,
+        teamId,
+        afterId.orElse(0L),
+        limit);
+  }
+
+  boolean restoreEvents(List<Event> events) {
+    if (events.isEmpty()) {
+      return true;
+    }
+    boolean keep = keysAreFree("events", "seq", events.stream().map(Event::seq).toList());
+    List<Object[]> rows = new ArrayList<>();
+    for (Event event : events) {
+      rows.add(
+          new Object[] {
+            keep ? event.seq() : null,
+            event.teamId(),
+            Millis.of(event.at()),
+            event.eventType(),
+            event.resourceType(),
+            event.resourceId(),
+            event.oldState().orElse(null),
+            event.newState().orElse(null),
+            json.writeObject(event.payload())
+          });
+    }
+    jdbc.batch(
+        "INSERT INTO events (seq, team_id, at, event_type, resource_type, resource_id, old_state,"
+            + " new_state, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    return keep;
+  }
+
+  boolean restoreTransitions(List<Transition> transitions) {
+    if (transitions.isEmpty()) {
+      return true;
+    }
+    boolean keep = keysAreFree("transitions", "id", transitions.stream().map(Transition::id).toList());
+    List<Object[]> rows = new ArrayList<>();
+    for (Transition transition : transitions) {
+      rows.add(
+          new Object[] {
+            keep ? transition.id() : null,
+            transition.teamId(),
+            transition.process(),
+            transition.resourceType(),
+            transition.resourceId(),
+            transition.from(),
+            transition.to().orElse(null),
+            transition.dueAt().map(Millis::of).orElse(null),
+            transition.state().name(),
+            transition.outcome().orElse(null),
+            transition.reason().orElse(null),
+            Millis.of(transition.createdAt()),
+            transition.finishedAt().map(Millis::of).orElse(null)
+          });
+    }
+    jdbc.batch(
+        "INSERT INTO transitions (id, team_id, process, resource_type, resource_id, from_state,"
+            + " to_state, due_at, state, outcome, reason, created_at, finished_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    return keep;
+  }
+
   TeamStateCount clear(String teamId) {
     if (teamId.equals(StoredResource.GLOBAL_TEAM)) {
       throw new IllegalArgumentException("the global reference data is not a team's state");
     }
     long edges = jdbc.update("DELETE FROM edges WHERE team_id = ?", teamId);
     long resources = jdbc.update("DELETE FROM resources WHERE team_id = ?", teamId);
-    return new TeamStateCount(resources, edges);
+    long events = jdbc.update("DELETE FROM events WHERE team_id = ?", teamId);
+    long transitions = jdbc.update("DELETE FROM transitions WHERE team_id = ?", teamId);
+    return new TeamStateCount(resources, edges, events, transitions);
   }
 
   private boolean seqsAreFree(List<StoredResource> resources) {
-    List<Long> seqs = resources.stream().map(StoredResource::seq).distinct().toList();
-    if (seqs.size() != resources.size() || seqs.stream().anyMatch(seq -> seq < 1)) {
+    return keysAreFree("resources", "seq", resources.stream().map(StoredResource::seq).toList());
+  }
+
+  /**
+   * Whether the given keys are distinct, positive and held by no row of {@code table}. Table and
+   * column names are fixed by the callers above, never input.
+   */
+  private boolean keysAreFree(String table, String column, List<Long> keys) {
+    List<Long> distinct = keys.stream().distinct().toList();
+    if (distinct.size() != keys.size() || distinct.stream().anyMatch(key -> key < 1)) {
       return false;
     }
-    for (List<Long> chunk : Chunks.of(seqs)) {
-      Sql sql = new Sql().add("SELECT count(*) FROM resources WHERE seq IN (").placeholders(chunk).add(")");
+    for (List<Long> chunk : Chunks.of(distinct)) {
+      Sql sql = new Sql().add("SELECT count(*) FROM " + table + " WHERE " + column + " IN (").placeholders(chunk)
+          .add(")");
       if (jdbc.number(sql.text(), sql.parameters()) > 0) {
         return false;
       }
     }
     return true;
+  }
+
+  private static Transition transition(ResultSet row) throws SQLException {
+    return new Transition(
+        row.getLong("id"),
+        row.getString("team_id"),
+        row.getString("process"),
+        row.getString("resource_type"),
+        row.getString("resource_id"),
+        row.getString("from_state"),
+        Optional.ofNullable(row.getString("to_state")),
+        Millis.readOptional(row, "due_at"),
+        Transition.State.valueOf(row.getString("state")),
+        Optional.ofNullable(row.getString("outcome")),
+        Optional.ofNullable(row.getString("reason")),
+        Millis.read(row, "created_at"),
+        Millis.readOptional(row, "finished_at"));
   }
 
   private StoredResource resource(ResultSet row) throws SQLException {
