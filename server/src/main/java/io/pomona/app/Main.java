@@ -115,6 +115,14 @@ public final class Main {
           parsePolicies()).withAdmin(adminSettings());
       Clock clock = Clock.systemUTC();
       Pomona pomona = Pomona.start(settings, clock);
+      // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          pomona.close();
+        } catch (Exception e) {
+          System.err.println("pomona: error while shutting down: " + e);
+        }
+      }, "pomona-shutdown"));
       if (noAuth) {
         System.out.println("WARNING: authentication is OFF (--insecure-no-auth): benchmark use only.");
       }

@@ -95,9 +95,8 @@ public final class Engine {
       case CREATE_INSTANCE -> create(call);
       case UPDATE_INSTANCE -> update(call);
       case DELETE_INSTANCE -> delete(call);
-      case GET_TO_MANY_RELATED -> related(call);
+      case GET_TO_MANY_RELATED, GET_TO_MANY_RELATIONSHIP -> related(call);
       case GET_TO_ONE_RELATED -> toOneRelated(call);
-      case GET_TO_MANY_RELATIONSHIP -> toManyLinkage(call);
       case GET_TO_ONE_RELATIONSHIP -> toOneLinkage(call);
       case UPDATE_TO_ONE_RELATIONSHIP, CREATE_TO_MANY_RELATIONSHIP, REPLACE_TO_MANY_RELATIONSHIP,
            DELETE_TO_MANY_RELATIONSHIP -> writeLinkage(call);
@@ -117,6 +116,7 @@ public final class Engine {
     });
   }
 
+  /** A related list, as resources or (for the relationship endpoint) as linkage: one query either way. */
   private Reply related(Call call) {
     Operation operation = call.operation();
     String id = call.id().orElseThrow();
@@ -165,17 +165,6 @@ public final class Engine {
       StoredResource related = find(tx, call.caller(), relationship.target(), relatedId);
       return Reply.json(200, documents.single(schemaOf(operation), related, selfUrl(call),
           includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(), baseUrl)));
-    });
-  }
-
-  private Reply toManyLinkage(Call call) {
-    Operation operation = call.operation();
-    String id = call.id().orElseThrow();
-    Relationship relationship = relationshipOf(operation);
-    EdgeRef edge = model.edge(operation.type(), operation.relationship());
-    return store.read(tx -> {
-      find(tx, call.caller(), operation.type(), id);
-      return page(tx, call, relationship.target(), Optional.of(new Anchor(edge.relation(), id, edge.typeIsFrom())));
     });
   }
 

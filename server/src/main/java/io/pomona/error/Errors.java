@@ -131,6 +131,21 @@ public final class Errors {
             "Pomona routes '" + operationId + "' but does not serve it yet."));
   }
 
+  /**
+   * A parameter the API allows but whose meaning is not a plain attribute, relationship or id
+   * (e.g. {@code exists[publishedResponse]} on customer reviews): its domain issue will serve it.
+   * Until then it answers 501 naming the parameter, never a wrong result.
+   */
+  public static ApiException parameterNotImplemented(String parameter, String type) {
+    return new ApiException(
+        new ApiError(
+                501,
+                "NOT_IMPLEMENTED",
+                "This parameter is not implemented yet.",
+                "Pomona does not serve '" + parameter + "' on '" + type + "' yet.")
+            .withSource(ApiError.Source.parameter(parameter)));
+  }
+
   public static ApiError invalidParameter(String parameter, String detail) {
     return new ApiError(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", detail)
         .withSource(Source.parameter(parameter));

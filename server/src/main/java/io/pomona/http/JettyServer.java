@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -78,7 +79,8 @@ public final class JettyServer implements AutoCloseable {
       adminConnector = Optional.empty();
     }
     server.setErrorHandler(new JsonErrorHandler(errors));
-    server.setStopAtShutdown(true);
+    // The application's own shutdown hook stops the server and then closes the store, in that order.
+    server.setStopAtShutdown(false);
     server.setStopTimeout(5_000);
     connector.open();
     for (ServerConnector admin : adminConnector.stream().toList()) {
@@ -96,7 +98,9 @@ public final class JettyServer implements AutoCloseable {
    * those under {@value #ADMIN_PREFIX}; everything else through the pipeline.
    */
   public void start(RequestPipeline pipeline, Optional<AdminApi> admin) throws Exception {
-    server.setHandler(new PipelineHandler(pipeline, admin, adminConnector, maxBodyBytes, errors));
+    // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
+    server.setHandler(
+        new GracefulHandler(new PipelineHandler(pipeline, admin, adminConnector, maxBodyBytes, errors)));
     server.start();
   }
 
