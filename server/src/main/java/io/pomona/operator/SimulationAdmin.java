@@ -31,6 +31,9 @@ public final class SimulationAdmin {
   /** The most events or transitions one request returns. */
   public static final int MOST = 1_000;
 
+  /** The latest simulated time the operator can reach (the simulation refuses to be set later). */
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final Simulation simulation;
   private final Store store;
   private final ObjectMapper json;
@@ -63,11 +66,18 @@ public final class SimulationAdmin {
     if (by.isNegative()) {
       throw Errors.entityInvalid("The clock only moves forward: " + by + " is negative; use set to go back.");
     }
+    Instant target = simulation.clockState().at(simulation.clock().realInstant()).plus(by);
+    if (target.isAfter(LATEST)) {
+      throw Errors.entityInvalid("Advancing by " + by + " would take the clock past " + LATEST + ".");
+    }
     return clockView(simulation.advance(by));
   }
 
   /** Sets the simulated time (a frozen clock stays frozen there). */
   public ObjectNode set(Instant to) {
+    if (to.isBefore(Instant.EPOCH) || to.isAfter(LATEST)) {
+      throw Errors.entityInvalid("'instant' must be from " + Instant.EPOCH + " to " + LATEST + "; got " + to);
+    }
     return clockView(simulation.set(to));
   }
 
