@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
         AdminCommand.class, AppCommand.class, StateCommands.Seed.class, StateCommands.Reset.class,
         StateCommands.Export.class, StateCommands.Import.class, FaultCommands.Faults.class,
-        FaultCommands.Requests.class})
+        FaultCommands.Requests.class, SimulationCommands.Clock.class, SimulationCommands.Policies.class,
+        SimulationCommands.Decisions.class, SimulationCommands.Transitions.class, SimulationCommands.Events.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));

@@ -48,8 +48,9 @@ final class StateCommands {
     int run(AdminClient client, PrintWriter out) {
       JsonNode answer = client.post("/_pomona/teams/" + encode(team) + "/reset", JSON.createObjectNode());
       if (!printedJson(out, answer)) {
-        out.printf("Reset team %s: deleted %d resources and %d links%n", answer.path("teamId").asText(),
-            answer.path("resources").asLong(), answer.path("edges").asLong());
+        out.printf("Reset team %s: deleted %d resources, %d links, %d events and %d transitions%n",
+            answer.path("teamId").asText(), answer.path("resources").asLong(), answer.path("edges").asLong(),
+            answer.path("events").asLong(), answer.path("transitions").asLong());
       }
       return 0;
     }
@@ -73,8 +74,9 @@ final class StateCommands {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + file, e);
       }
-      spec.commandLine().getErr().printf("Exported %d resources and %d links to %s%n",
-          document.path("resources").size(), document.path("edges").size(), file);
+      spec.commandLine().getErr().printf("Exported %d resources, %d links, %d events and %d transitions to %s%n",
+          document.path("resources").size(), document.path("edges").size(), document.path("events").size(),
+          document.path("transitions").size(), file);
       return 0;
     }
   }
@@ -94,8 +96,9 @@ final class StateCommands {
       JsonNode answer = client.post("/_pomona/teams/" + encode(team) + "/import" + (replace ? "?replace=true" : ""),
           document);
       if (!printedJson(out, answer)) {
-        out.printf("Imported %d resources and %d links into team %s%n", answer.path("resources").asLong(),
-            answer.path("edges").asLong(), answer.path("teamId").asText());
+        out.printf("Imported %d resources, %d links, %d events and %d transitions into team %s%n",
+            answer.path("resources").asLong(), answer.path("edges").asLong(), answer.path("events").asLong(),
+            answer.path("transitions").asLong(), answer.path("teamId").asText());
       }
       return 0;
     }
