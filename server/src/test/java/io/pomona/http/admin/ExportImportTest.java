@@ -106,6 +106,43 @@ class ExportImportTest {
   }
 
   @Test
+  void aPendingTransitionAndTheEventLogSurviveTheRoundTripAndFireOnce() {
+    admin.post("/_pomona/clock/freeze", TestPomona.JSON.createObjectNode());
+    assertThat(admin.post("/_pomona/policies/build-processing",
+        TestPomona.JSON.createObjectNode().put("policy", "auto:1m")).status()).isEqualTo(200);
+    String build = pomona.pomona().engine().resources().create(teamId, "builds", Optional.of("build-new"),
+        Map.of("version", "9", "processingState", "PROCESSING"), Map.of("app", List.of(appId))).id();
+    JsonNode exported = admin.get("/_pomona/teams/" + teamId + "/export").json();
+    assertThat(exported.path("transitions")).anySatisfy(transition -> {
+      assertThat(transition.path("resourceId").asText()).isEqualTo(build);
+      assertThat(transition.path("state").asText()).isEqualTo("PENDING");
+    });
+    JsonNode events = admin.get("/_pomona/events?team=" + teamId + "&limit=1000").json().path("events");
+    assertThat(exported.path("events").size()).isEqualTo(events.size()).isPositive();
+
+    Response reset = admin.post("/_pomona/teams/" + teamId + "/reset", null);
+    assertThat(reset.json().path("transitions").asLong()).isEqualTo(exported.path("transitions").size());
+    assertThat(reset.json().path("events").asLong()).isEqualTo(events.size());
+    assertThat(admin.get("/_pomona/events?team=" + teamId).json().path("events")).isEmpty();
+    assertThat(admin.get("/_pomona/clock").json().has("nextDueAt")).isFalse();
+
+    Response imported = admin.post("/_pomona/teams/" + teamId + "/import", exported);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().path("eventSeqsPreserved").asBoolean()).isTrue();
+    assertThat(imported.json().path("transitionIdsPreserved").asBoolean()).isTrue();
+    assertThat(admin.get("/_pomona/events?team=" + teamId + "&limit=1000").json().path("events")).isEqualTo(events);
+    assertThat(pomona.get("/v1/builds/" + build).json().path("data").path("attributes").path("processingState")
+        .asText()).isEqualTo("PROCESSING");
+
+    admin.post("/_pomona/clock/advance", TestPomona.JSON.createObjectNode().put("duration", "1m"));
+    assertThat(pomona.get("/v1/builds/" + build).json().path("data").path("attributes").path("processingState")
+        .asText()).isEqualTo("VALID");
+    JsonNode transitions = admin.get("/_pomona/transitions?team=" + teamId).json().path("transitions");
+    assertThat(transitions).filteredOn(t -> t.path("resourceId").asText().equals(build)).singleElement()
+        .satisfies(t -> assertThat(t.path("state").asText()).isEqualTo("FIRED"));
+  }
+
+  @Test
   void linksMadeAfterAnImportComeAfterTheImportedOnes() {
     JsonNode exported = admin.get("/_pomona/teams/" + teamId + "/export").json();
     admin.post("/_pomona/teams/" + teamId + "/reset", null);
@@ -178,6 +215,12 @@ class ExportImportTest {
     ObjectNode badTime = exported.deepCopy();
     ((ObjectNode) badTime.path("resources").path(1)).put("createdAt", "yesterday");
     assertBadBody(admin.post("/_pomona/teams/" + teamId + "/import", badTime), "/resources/1/createdAt");
+    ObjectNode badEvent = exported.deepCopy();
+    ((ObjectNode) badEvent.path("events").path(0)).remove("payload");
+    assertBadBody(admin.post("/_pomona/teams/" + teamId + "/import", badEvent), "/events/0/payload");
+    ObjectNode badTransition = exported.deepCopy();
+    ((ArrayNode) badTransition.withArray("transitions")).addObject().put("id", 1).put("state", "SOMETIMES");
+    assertBadBody(admin.post("/_pomona/teams/" + teamId + "/import", badTransition), "/transitions/");
     assertBadBody(admin.sendRaw("POST", "/_pomona/teams/" + teamId + "/import", "{\"format\":", "Bearer " + admin.token()),
         "not valid JSON");
 
