@@ -17,9 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pomona admin teams|keys ...}: teams and keys on a running server. */
-@Command(name = "admin", description = "Teams and keys on a running server (admin API).",
-    subcommands = {AdminCommand.Teams.class, AdminCommand.Keys.class})
+/**
+ * {@code pomona admin teams|keys|seed ...}: teams, keys and demo data on a running server. ({@code
+ * pomona seed} without {@code admin} seeds a stopped server's data directory.)
+ */
+@Command(name = "admin", description = "Teams, keys and demo data on a running server (admin API).",
+    subcommands = {AdminCommand.Teams.class, AdminCommand.Keys.class, StateCommands.Seed.class})
 final class AdminCommand {
 
   @Command(name = "teams", description = "Teams.", subcommands = {Teams.ListTeams.class, Teams.Create.class})

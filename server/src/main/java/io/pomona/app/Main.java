@@ -1,12 +1,16 @@
 package io.pomona.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.auth.AuthSettings;
 import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
 import io.pomona.behaviour.Policy;
+import io.pomona.catalog.CatalogLoader;
 import io.pomona.error.ApiException;
+import io.pomona.sim.SimClock;
+import io.pomona.sim.demo.Demo;
 import io.pomona.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
@@ -32,10 +36,11 @@ import picocli.CommandLine.Parameters;
     version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
     description = "The App Store Connect API, run yourself.",
     subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
-        AdminCommand.class, AppCommand.class, StateCommands.Seed.class, StateCommands.Reset.class,
+        AdminCommand.class, AppCommand.class, StateCommands.Reset.class,
         StateCommands.Export.class, StateCommands.Import.class, FaultCommands.Faults.class,
         FaultCommands.Requests.class, SimulationCommands.Clock.class, SimulationCommands.Policies.class,
-        SimulationCommands.Decisions.class, SimulationCommands.Transitions.class, SimulationCommands.Events.class})
+        SimulationCommands.Decisions.class, SimulationCommands.Transitions.class, SimulationCommands.Events.class,
+        Main.Seed.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -77,6 +82,9 @@ public final class Main {
     @Option(names = "--token-cache", defaultValue = "true", negatable = true, fallbackValue = "true", arity = "0..1",
         description = "Cache verified tokens until they expire. Default: ${DEFAULT-VALUE}")
     boolean tokenCache;
+
+    @Option(names = "--demo", description = "Seed the default team with demo data if it has no apps.")
+    boolean demo;
 
     @Option(names = "--policy", paramLabel = "PROCESS=POLICY", mapFallbackValue = "auto",
         description = "Progression of a simulated process (repeatable): manual, immediate, auto or auto:<n><ms|s|m|h>,"
@@ -128,6 +136,11 @@ public final class Main {
         System.out.println("WARNING: authentication is OFF (--insecure-no-auth): benchmark use only.");
       }
       new FirstStart(pomona, clock, System.out).welcome();
+      if (demo) {
+        // Dates follow the simulated clock, so a demo seeded on an advanced clock looks current on it.
+        new DemoSeeding(pomona.engine(), pomona.store(), pomona.simulation().clock(), System.out)
+            .seedDefaultTeamIfEmpty();
+      }
       pomona.join();
       return 0;
     }
@@ -287,6 +300,46 @@ public final class Main {
       Duration lifetime = Duration.ofSeconds(lifetimeSeconds);
       System.out.println(issuer == null ? minter.individualToken(lifetime, scopes) : minter.teamToken(issuer, lifetime, scopes));
       return 0;
+    }
+  }
+
+  @Command(name = "seed", description = "Write demo data into a team, offline (stop the server first or use its admin API).")
+  static final class Seed implements Callable<Integer> {
+    @CommandLine.Mixin DataOptions data = new DataOptions();
+
+    @Option(names = "--demo", required = true, description = "Seed the demo team content (the only kind so far).")
+    boolean demo;
+
+    @Option(names = "--team", description = "Issuer id or team id. Default: the team `serve` created first.")
+    String team;
+
+    @Option(names = "--seed", defaultValue = "" + Demo.DEFAULT_SEED,
+        description = "Random seed; the same seed gives the same data. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Override
+    public Integer call() {
+      SimClock clock = new SimClock(Clock.systemUTC());
+      try (SqliteStore store = SqliteStore.open(data.dataDirectory, clock)) {
+        // The server's own engine and Apple side, so that the demo's writes run the same behaviours
+        // (and schedule the same transitions) as when a server seeds it; the worker is not started:
+        // the next `serve` fires what falls due. The restored simulated clock dates the demo.
+        Pomona.AppleSide side = Pomona.AppleSide.open(CatalogLoader.load(), store, clock, new ObjectMapper(),
+            "http://localhost", Map.of());
+        Accounts accounts = new Accounts(store, clock);
+        Optional<Team> target = team == null ? DemoSeeding.defaultTeam(accounts.teams()) : accounts.team(team);
+        if (target.isEmpty()) {
+          System.err.println("pomona: " + (team == null
+              ? "no default team; name one with --team (see `pomona team list`), or run `pomona serve` once"
+              : "no team " + team));
+          return 2;
+        }
+        new DemoSeeding(side.engine(), store, clock, System.out).seed(target.get(), seed);
+        return 0;
+      } catch (ApiException e) {
+        System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
+        return 2;
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Policy;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
@@ -32,7 +33,7 @@ import io.pomona.http.admin.TeamStateEndpoints;
 import io.pomona.operator.AccountAdmin;
 import io.pomona.operator.AdminToken;
 import io.pomona.operator.AppCreator;
-import io.pomona.operator.DemoSeeding;
+import io.pomona.operator.DemoData;
 import io.pomona.operator.FaultRules;
 import io.pomona.operator.RequestLog;
 import io.pomona.operator.SimulationAdmin;
@@ -42,6 +43,8 @@ import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.demo.Demo;
+import io.pomona.sim.demo.DemoSummary;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
 import java.net.InetSocketAddress;
@@ -51,6 +54,7 @@ import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -116,14 +120,10 @@ public final class Pomona implements AutoCloseable {
       JettyServer server = new JettyServer(settings.host(), settings.port(), adminAddress, settings.maxBodyBytes(),
           errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
-      Model model = new Model(new CatalogIndex(catalog));
-      Behaviours behaviours = new Behaviours(behaviours());
-      Policies policies = new Policies(behaviours, store, settings.policies());
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()), behaviours, simClock,
-          new TransitionScheduler(policies));
-      simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
-      engine.ensureIndexes();
-      engine.referenceSeeder().seed(ReferenceData.load(json));
+      AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
+          settings.policies());
+      simulation = side.simulation();
+      Engine engine = side.engine();
       SecureRandom random = new SecureRandom();
       Operator operator = new Operator(
           admin.enabled()
@@ -166,17 +166,41 @@ public final class Pomona implements AutoCloseable {
     return List.of(
         new AccountEndpoints(accounts, json),
         new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
-        new TeamStateEndpoints(accounts, snapshots, demoSeeding(), json),
+        new TeamStateEndpoints(accounts, snapshots, demoData(engine, store, simulation.clock()), json),
         new FaultEndpoints(operator.faults(), operator.requests(), json),
         new SimulationEndpoints(new SimulationAdmin(simulation, store, json), accounts, json));
   }
 
   /**
-   * The demo data's entry point. TODO(issue 4, item 4): wire the demo seeder from the wt-demo
-   * branch here once it is merged; until then {@code seed --demo} answers 501.
+   * The demo data for the admin API: the same {@link Demo} that {@code serve --demo} and the offline
+   * {@code seed --demo} write, dated on the simulated clock.
    */
-  private static Optional<DemoSeeding> demoSeeding() {
-    return Optional.empty();
+  private static DemoData demoData(Engine engine, Store store, Clock simulatedClock) {
+    return (team, seed) -> {
+      DemoSummary summary = new Demo(engine.resources(), store, Clock.systemUTC())
+          .seed(team.id(), simulatedClock.instant(), seed.orElse(Demo.DEFAULT_SEED));
+      return new DemoData.Seeded(summary.seed(), summary.created(), summary.appIds());
+    };
+  }
+
+  /**
+   * The engine and the simulated Apple side over a store, with indexes and reference data in
+   * place: what a server runs on, and what offline commands ({@code seed --demo}) write through,
+   * so that both run the same behaviours (a demo build seeded offline in PROCESSING still gets its
+   * processing scheduled). The simulation's worker is not started here.
+   */
+  record AppleSide(Engine engine, Simulation simulation) {
+    static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
+        Map<String, Policy> configuredPolicies) {
+      Model model = new Model(new CatalogIndex(catalog));
+      Behaviours behaviours = new Behaviours(behaviours());
+      Policies policies = new Policies(behaviours, store, configuredPolicies);
+      Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
+      Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
+      engine.ensureIndexes();
+      engine.referenceSeeder().seed(ReferenceData.load(json));
+      return new AppleSide(engine, simulation);
+    }
   }
 
   private static Authentication authentication(Settings settings, Store store, Clock clock) {

@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pomona seed|reset|export|import}: a team's whole state on a running server. */
+/** {@code pomona admin seed} and {@code pomona reset|export|import}: a team's whole state on a running server. */
 final class StateCommands {
   private StateCommands() {}
 
-  @Command(name = "seed", description = "Seed demo data into a team (a new 'Demo Team' when --team is left out).")
+  @Command(name = "seed", description = "Seed demo data into a team of a running server (a new 'Demo Team' when"
+      + " --team is left out).")
   static final class Seed extends RemoteCommand {
     @Option(names = "--demo", required = true, description = "Seed the demo data (the only seed there is).")
     boolean demo;
 
     @Option(names = "--team", description = "Team id or issuer id.") String team;
+
+    @Option(names = "--seed", description = "Random seed; the same seed gives the same data.") Long seed;
 
     @Override
     int run(AdminClient client, PrintWriter out) {
@@ -28,10 +31,13 @@ final class StateCommands {
       if (team != null) {
         request.put("team", team);
       }
+      if (seed != null) {
+        request.put("seed", seed);
+      }
       JsonNode answer = client.post("/_pomona/seed", request);
       if (!printedJson(out, answer)) {
-        out.printf("Seeded team %s (%s)%n", answer.path("team").path("id").asText(),
-            answer.path("team").path("name").asText());
+        out.printf("Seeded team %s (%s), seed %d%n", answer.path("team").path("id").asText(),
+            answer.path("team").path("name").asText(), answer.path("seed").asLong());
         answer.path("created").fields().forEachRemaining(entry ->
             out.printf("  %-40s %d%n", entry.getKey(), entry.getValue().asLong()));
       }

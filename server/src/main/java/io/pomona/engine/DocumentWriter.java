@@ -30,12 +30,19 @@ final class DocumentWriter {
     this.json = json;
   }
 
-  /** What a document renders besides its primary data. */
+  /**
+   * What a document renders besides its primary data.
+   *
+   * @param includedSchemas by type, the schema that renders included resources of a type with
+   *     several schemas: the one the operation's response lists (its {@code included} validates
+   *     against that one only); other types render with their current schema
+   */
   record Rendering(
       String baseUrl,
       Map<String, Set<String>> fields,
       Map<String, Map<String, Linkage>> linkages,
-      List<StoredResource> included) {
+      List<StoredResource> included,
+      Map<String, String> includedSchemas) {
 
     static String key(String type, String id) {
       return type + "/" + id;
@@ -82,7 +89,8 @@ final class DocumentWriter {
     });
   }
 
-  byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl, Optional<String> relatedUrl) {
+  /** A to-one linkage document; its top-level links are the spec's DocumentLinks: {@code self} only. */
+  byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl) {
     return write(g -> {
       g.writeStartObject();
       g.writeFieldName("data");
@@ -93,9 +101,6 @@ final class DocumentWriter {
       }
       g.writeObjectFieldStart("links");
       g.writeStringField("self", selfUrl);
-      if (relatedUrl.isPresent()) {
-        g.writeStringField("related", relatedUrl.get());
-      }
       g.writeEndObject();
       g.writeEndObject();
     });
@@ -171,7 +176,10 @@ final class DocumentWriter {
           ? model.relationshipPath(schema.type(), resource.id(), name) : Optional.empty();
       Optional<String> related = relationship.links()
           ? model.relatedPath(schema.type(), resource.id(), name) : Optional.empty();
-      Optional<Linkage> linkage = relationship.linkage() ? rendering.linkage(resource, name) : Optional.empty();
+      // An empty to-one has no data member: the spec's relationship data is an object, never null.
+      Optional<Linkage> linkage = relationship.linkage()
+          ? rendering.linkage(resource, name).filter(l -> relationship.toMany() || !l.ids().isEmpty())
+          : Optional.empty();
       if (self.isEmpty() && related.isEmpty() && linkage.isEmpty()) {
         continue;
       }
@@ -203,11 +211,7 @@ final class DocumentWriter {
           g.writeEndArray();
         } else {
           g.writeFieldName("data");
-          if (data.ids().isEmpty()) {
-            g.writeNull();
-          } else {
-            identifier(g, data.targetType(), data.ids().get(0));
-          }
+          identifier(g, data.targetType(), data.ids().get(0));
         }
       }
       g.writeEndObject();
@@ -223,7 +227,8 @@ final class DocumentWriter {
     }
     g.writeArrayFieldStart("included");
     for (StoredResource resource : rendering.included()) {
-      resource(g, model.defaultSchema(resource.type()), resource, rendering);
+      String schema = rendering.includedSchemas().get(resource.type());
+      resource(g, schema == null ? model.defaultSchema(resource.type()) : model.schema(schema), resource, rendering);
     }
     g.writeEndArray();
   }

@@ -172,10 +172,19 @@ class AdminCliTest {
   }
 
   @Test
-  void seedingDemoDataIsNotInThisBuildYet() {
-    Run seeded = pomona("seed", "--demo", "--team", pomona.team().id());
-    assertThat(seeded.exitCode()).isEqualTo(1);
-    assertThat(seeded.err()).contains("501 NOT_IMPLEMENTED");
+  void demoDataIsSeededIntoARunningServersTeam() {
+    Run seeded = pomona("admin", "seed", "--demo", "--seed", "7");
+    assertThat(seeded.exitCode()).as(seeded.err()).isZero();
+    assertThat(seeded.out()).contains("Seeded team", "Demo Team", "seed 7", "apps");
+    assertThat(pomona("admin", "teams", "list").out()).contains("Demo Team");
+
+    Run again = pomona("admin", "seed", "--demo", "--team", pomona.team().id(), "--json");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.json().path("created").path("apps").asInt()).isPositive();
+    assertThat(pomona.get("/v1/apps").json().path("data").size()).isPositive();
+    Run twice = pomona("admin", "seed", "--demo", "--team", pomona.team().id());
+    assertThat(twice.exitCode()).isEqualTo(1);
+    assertThat(twice.err()).contains("409");
   }
 
   @Test

@@ -1,13 +1,15 @@
 package io.pomona.http.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pomona.account.Team;
 import io.pomona.error.Errors;
 import io.pomona.operator.AccountAdmin;
-import io.pomona.operator.DemoSeeding;
+import io.pomona.operator.DemoData;
 import io.pomona.operator.TeamSnapshots;
-import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * A team's whole state, and demo data.
@@ -18,17 +20,17 @@ import java.util.Optional;
  *       409 if the team has resources and {@code replace} is not set
  *   <li>{@code POST /_pomona/teams/{team}/reset}: deletes resources, edges, events and transitions;
  *       keeps the team and its keys
- *   <li>{@code POST /_pomona/seed {demo: true, team?}}: demo data into the team, or into a new team
- *       named "Demo Team" when none is given
+ *   <li>{@code POST /_pomona/seed {demo: true, team?, seed?}}: demo data into the team, or into a
+ *       new team named "Demo Team" when none is given; 409 if the team already has apps
  * </ul>
  */
 public final class TeamStateEndpoints implements EndpointGroup {
   private final AccountAdmin accounts;
   private final TeamSnapshots snapshots;
-  private final Optional<DemoSeeding> demo;
+  private final DemoData demo;
   private final AdminJson json;
 
-  public TeamStateEndpoints(AccountAdmin accounts, TeamSnapshots snapshots, Optional<DemoSeeding> demo,
+  public TeamStateEndpoints(AccountAdmin accounts, TeamSnapshots snapshots, DemoData demo,
       ObjectMapper mapper) {
     this.accounts = accounts;
     this.snapshots = snapshots;
@@ -70,16 +72,20 @@ public final class TeamStateEndpoints implements EndpointGroup {
       return Endpoint.Reply.ok(answer);
     });
     routes.post("/_pomona/seed", call -> {
-      JsonBody body = call.body().only("demo", "team");
+      JsonBody body = call.body().only("demo", "team", "seed");
       if (!body.optionalBoolean("demo").orElse(false)) {
         throw Errors.entityInvalid("'demo' must be true: demo data is the only seed there is");
       }
-      DemoSeeding seeding = demo.orElseThrow(() -> Errors.notImplemented("demo seeding"));
+      OptionalLong seed = body.optionalLong("seed");
       Team team = body.optionalText("team").map(accounts::team).orElseGet(() -> accounts.createTeam("Demo Team"));
+      DemoData.Seeded seeded = demo.seed(team, seed);
       ObjectNode answer = json.object();
       answer.set("team", json.team(team));
+      answer.put("seed", seeded.seed());
       ObjectNode created = answer.putObject("created");
-      seeding.seed(team).forEach(created::put);
+      new TreeMap<>(seeded.created()).forEach(created::put);
+      ArrayNode apps = answer.putArray("appIds");
+      seeded.appIds().forEach(apps::add);
       return Endpoint.Reply.created(answer);
     });
   }

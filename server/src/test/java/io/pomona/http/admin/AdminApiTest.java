@@ -246,6 +246,10 @@ class AdminApiTest {
   @Test
   void seedWithoutDemoIsABadRequest() {
     assertBadBody(admin.post("/_pomona/seed", json()), "'demo' must be true");
+    assertBadBody(admin.post("/_pomona/seed", json().put("demo", true).put("seed", "x")), "'seed'");
+    assertBadBody(admin.post("/_pomona/seed", json().put("demo", true).put("size", 3)), "'size'");
+    assertThat(admin.post("/_pomona/seed", json().put("demo", true).put("team", "NOSUCHTEAM")).status())
+        .isEqualTo(404);
   }
 
   private static Response apiWith(String token, String path) {
