@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pomona.auth.KeyMaterial;
+import io.pomona.auth.TokenMinter;
 import io.pomona.engine.Resources;
 import io.pomona.testing.Admin;
 import io.pomona.testing.Documents;
 import io.pomona.testing.TestPomona;
 import io.pomona.testing.TestPomona.Response;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +145,56 @@ class ExportImportTest {
     JsonNode transitions = admin.get("/_pomona/transitions?team=" + teamId).json().path("transitions");
     assertThat(transitions).filteredOn(t -> t.path("resourceId").asText().equals(build)).singleElement()
         .satisfies(t -> assertThat(t.path("state").asText()).isEqualTo("FIRED"));
+  }
+
+  @Test
+  void theSeededDemoTeamRoundTripsThroughExportResetImport() {
+    admin.post("/_pomona/clock/freeze", TestPomona.JSON.createObjectNode());
+    Response seeded = admin.post("/_pomona/seed", TestPomona.JSON.createObjectNode().put("demo", true));
+    assertThat(seeded.status()).as(seeded.toString()).isEqualTo(201);
+    JsonNode team = seeded.json().path("team");
+    String demoApp = seeded.json().path("appIds").path(0).asText();
+    ObjectNode keyRequest = TestPomona.JSON.createObjectNode().put("team", team.path("id").asText()).put("name", "ci");
+    keyRequest.putArray("roles").add("ADMIN");
+    JsonNode key = created(admin.post("/_pomona/keys", keyRequest));
+    TokenMinter minter = new TokenMinter(key.path("keyId").asText(),
+        KeyMaterial.readPrivateKey(key.path("privateKey").asText()), Clock.systemUTC());
+    String token = minter.teamToken(team.path("issuerId").asText(), Duration.ofMinutes(10), List.of());
+    List<String> sample = List.of(
+        "/v1/apps?include=appStoreVersions,builds&limit=2",
+        "/v1/builds?sort=-uploadedDate&limit=5&include=app,preReleaseVersion",
+        "/v1/betaGroups?include=betaTesters",
+        "/v1/apps/" + demoApp + "/appStoreVersions?include=appStoreVersionLocalizations&limit=3",
+        "/v1/apps/" + demoApp + "/customerReviews?include=response",
+        "/v1/ciProducts?include=app,primaryRepositories",
+        "/v1/users?include=visibleApps",
+        "/v1/certificates?limit=3",
+        "/v1/devices?sort=name&limit=4");
+    Map<String, String> before = answersWith(token, sample);
+
+    JsonNode exported = admin.get("/_pomona/teams/" + team.path("id").asText() + "/export").json();
+    assertThat(admin.post("/_pomona/teams/" + team.path("id").asText() + "/reset", null).status()).isEqualTo(200);
+    assertThat(apiWith(token, "/v1/apps").json().path("data")).isEmpty();
+    Response imported = admin.post("/_pomona/teams/" + team.path("id").asText() + "/import", exported);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+
+    assertThat(answersWith(token, sample)).isEqualTo(before);
+  }
+
+  private Response apiWith(String token, String path) {
+    return pomona.send(HttpRequest.newBuilder(pomona.url(path)).header("Authorization", "Bearer " + token).GET()
+        .build());
+  }
+
+  private Map<String, String> answersWith(String token, List<String> requests) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (String request : requests) {
+      Response response = apiWith(token, request);
+      assertThat(response.status()).as(request + " " + response).isEqualTo(200);
+      assertThat(response.json().path("data")).as(request).isNotEmpty();
+      answers.put(request, response.raw().body());
+    }
+    return answers;
   }
 
   @Test
