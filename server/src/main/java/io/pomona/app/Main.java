@@ -11,6 +11,7 @@ import io.pomona.catalog.CatalogLoader;
 import io.pomona.error.ApiException;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.demo.Demo;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
@@ -121,7 +122,7 @@ public final class Main {
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies()).withAdmin(adminSettings());
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT).withAdmin(adminSettings());
       Clock clock = Clock.systemUTC();
       Pomona pomona = Pomona.start(settings, clock);
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.

@@ -15,6 +15,10 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.testflight.BuildProcessing;
+import io.pomona.domain.webhooks.WebhookEventNotices;
+import io.pomona.domain.webhooks.WebhookPings;
+import io.pomona.domain.webhooks.WebhookRedeliveries;
+import io.pomona.domain.webhooks.WebhookRules;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -45,6 +49,7 @@ import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
 import io.pomona.sim.demo.Demo;
 import io.pomona.sim.demo.DemoSummary;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
 import java.net.InetSocketAddress;
@@ -70,17 +75,19 @@ public final class Pomona implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
   private final Simulation simulation;
+  private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
   private final Operator operator;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, URI baseUrl, Operator operator) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl, Operator operator) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
     this.simulation = simulation;
+    this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
     this.operator = operator;
   }
@@ -96,7 +103,12 @@ public final class Pomona implements AutoCloseable {
 
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
   static List<Behaviour> behaviours() {
-    return List.of(new BuildProcessing());
+    return List.of(
+        new BuildProcessing(),
+        new WebhookRules(),
+        new WebhookEventNotices(),
+        new WebhookPings(),
+        new WebhookRedeliveries());
   }
 
   /**
@@ -111,6 +123,7 @@ public final class Pomona implements AutoCloseable {
     SimClock simClock = new SimClock(clock);
     Store store = SqliteStore.open(settings.dataDirectory(), simClock);
     Simulation simulation = null;
+    WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       AdminSettings admin = settings.admin();
@@ -140,14 +153,20 @@ public final class Pomona implements AutoCloseable {
           new EngineDispatcher(engine),
           errors,
           new RequestPipeline.Operator(operator.faults(), operator.requests(), clock));
+      webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
+          settings.webhooks());
       List<EndpointGroup> endpoints = adminEndpoints(store, engine, simulation, catalog, operator, clock, random, json);
       Optional<JettyServer.AdminApi> adminApi =
           operator.adminToken().map(token -> new AdminHandler(token, endpoints, errors, json));
       server.start(pipeline, adminApi);
       simulation.startWorker();
-      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl, operator);
+      webhookDelivery.start();
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl, operator);
     } catch (Exception | Error e) {
       try {
+        if (webhookDelivery != null) {
+          webhookDelivery.close();
+        }
         if (simulation != null) {
           simulation.close();
         }
@@ -284,6 +303,11 @@ public final class Pomona implements AutoCloseable {
     return simulation;
   }
 
+  /** The webhook delivery worker (the Apple side that POSTs to webhooks' URLs). */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -294,9 +318,13 @@ public final class Pomona implements AutoCloseable {
       server.close();
     } finally {
       try {
-        simulation.close();
+        webhookDelivery.close();
       } finally {
-        store.close();
+        try {
+          simulation.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }

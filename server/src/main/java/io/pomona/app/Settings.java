@@ -3,9 +3,11 @@ package io.pomona.app;
 import io.pomona.auth.AuthSettings;
 import io.pomona.behaviour.Policy;
 import io.pomona.sim.Policies;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything configurable, read once at start-up (from command-line options, which default to
@@ -21,6 +23,7 @@ import java.util.Map;
  * @param authenticate false only for the benchmark's unauthenticated baseline
  * @param policies progression policies of simulated processes by process name ({@code *}: every
  *     process), overriding their defaults and what an operator set before a restart
+ * @param webhooks how webhook deliveries are sent: poll interval, sender threads, retries, timeouts
  * @param admin how the admin API is served (on, off, its own address, its token)
  */
 public record Settings(
@@ -32,18 +35,22 @@ public record Settings(
     AuthSettings auth,
     boolean authenticate,
     Map<String, Policy> policies,
+    WebhookDelivery.Settings webhooks,
     AdminSettings admin) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
   public Settings {
     policies = Map.copyOf(policies);
+    Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(admin, "admin");
   }
 
   /** Settings with the admin API on, on the API's port, with the data directory's token. */
   public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
-      boolean authenticate, Map<String, Policy> policies) {
-    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, AdminSettings.defaults());
+      boolean authenticate, Map<String, Policy> policies, WebhookDelivery.Settings webhooks) {
+    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        AdminSettings.defaults());
   }
 
   /**
@@ -53,18 +60,26 @@ public record Settings(
    */
   public static Settings forTests(Path dataDirectory) {
     return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true,
-        Map.of(Policies.EVERY_PROCESS, Policy.manual()));
+        Map.of(Policies.EVERY_PROCESS, Policy.manual()), WebhookDelivery.Settings.DEFAULT);
   }
 
   public Settings withAuth(AuthSettings newAuth) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies, admin);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies, webhooks,
+        admin);
   }
 
   public Settings withPolicies(Map<String, Policy> newPolicies) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies, admin);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies, webhooks,
+        admin);
+  }
+
+  public Settings withWebhooks(WebhookDelivery.Settings newWebhooks) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, newWebhooks,
+        admin);
   }
 
   public Settings withAdmin(AdminSettings newAdmin) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, newAdmin);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        newAdmin);
   }
 }
