@@ -41,7 +41,7 @@ final class FirstStart {
         },
         () -> out.println("Admin API: off"));
     if (!accounts.teams().isEmpty()) {
-      out.printf("Data directory: %s%n", pomona.dataDirectory().toAbsolutePath());
+      out.printf("Data: %s%n", pomona.storeDescription());
       return;
     }
     Team team = accounts.createTeam(DEFAULT_TEAM_NAME);

@@ -51,7 +51,6 @@ import io.pomona.sim.demo.Demo;
 import io.pomona.sim.demo.DemoSummary;
 import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
-import io.pomona.store.sqlite.SqliteStore;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -121,7 +120,7 @@ public final class Pomona implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
     SimClock simClock = new SimClock(clock);
-    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Store store = StoreFactory.open(settings, simClock);
     Simulation simulation = null;
     WebhookDelivery webhookDelivery = null;
     try {
@@ -270,6 +269,11 @@ public final class Pomona implements AutoCloseable {
 
   public Path dataDirectory() {
     return settings.dataDirectory();
+  }
+
+  /** Where the data lives (SQLite file or PostgreSQL URL without password), for people. */
+  public String storeDescription() {
+    return StoreFactory.describe(settings.dataDirectory(), settings.postgres());
   }
 
   public Store store() {
