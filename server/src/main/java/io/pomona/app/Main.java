@@ -404,6 +404,9 @@ public final class Main {
     } catch (io.pomona.error.ApiException e) {
       System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
       return 2;
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("pomona: " + LocalFileFailure.describe(e));
+      return 2;
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pomona.operator.AdminToken;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
  * writers (so tests capture it); {@code --json} prints the server's answer as it came.
  *
  * <p>Exit codes: 0 done, 1 the server refused (its error is printed) or could not be reached, 2
- * no admin token found.
+ * no admin token found or a local file could not be read or written (said in one line).
  */
 abstract class RemoteCommand implements Callable<Integer> {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +70,10 @@ abstract class RemoteCommand implements Callable<Integer> {
       err.println("pomona: " + e.getMessage());
       err.flush();
       return 1;
+    } catch (UncheckedIOException e) {
+      err.println("pomona: " + LocalFileFailure.describe(e));
+      err.flush();
+      return 2;
     }
   }
 

@@ -172,6 +172,36 @@ class AdminCliTest {
   }
 
   @Test
+  void exportToAPathThatCannotBeWrittenEndsInOneLine() throws IOException {
+    // A regular file where a directory should be: unwritable even for root, which ignores modes.
+    Path notADirectory = Files.writeString(directory.resolve("plain-file"), "x");
+    Path target = notADirectory.resolve("state.json");
+
+    Run run = pomona("export", "--team", pomona.team().id(), "--out", target.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().strip()).doesNotContain("\n", "Exception", "\tat ")
+        .startsWith("pomona: cannot write " + target + ": ");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void importFromAMissingOrMalformedFileEndsInOneLine() throws IOException {
+    Path missing = directory.resolve("no-such-state.json");
+    Run absent = pomona("import", "--team", pomona.team().id(), "--file", missing.toString());
+    assertThat(absent.exitCode()).isEqualTo(2);
+    assertThat(absent.err().strip())
+        .isEqualTo("pomona: cannot read the state document from " + missing + ": no such file or directory");
+
+    Path malformed = Files.writeString(directory.resolve("malformed.json"), "{\"format\": ");
+    Run broken = pomona("import", "--team", pomona.team().id(), "--file", malformed.toString());
+    assertThat(broken.exitCode()).isEqualTo(2);
+    assertThat(broken.err().lines()).hasSize(1);
+    assertThat(broken.err()).startsWith("pomona: cannot read the state document from " + malformed + ": not JSON (");
+  }
+
+  @Test
   void demoDataIsSeededIntoARunningServersTeam() {
     Run seeded = pomona("admin", "seed", "--demo", "--seed", "7");
     assertThat(seeded.exitCode()).as(seeded.err()).isZero();
