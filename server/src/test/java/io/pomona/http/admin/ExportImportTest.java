@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Export → reset → import reproduces the API's answers exactly, {@code links} (with their
- * cursors) and {@code meta} included.
+ * cursors) and {@code meta} included. On SQLite here; {@link PostgresExportImportTest} runs the same
+ * tests on PostgreSQL.
  */
 class ExportImportTest {
   @TempDir Path directory;
@@ -43,7 +44,7 @@ class ExportImportTest {
 
   @BeforeEach
   void startWithState() {
-    pomona = TestPomona.start(directory);
+    pomona = startPomona(directory);
     admin = new Admin(pomona);
     teamId = pomona.team().id();
     for (String name : List.of("Zeta", "Alpha", "Mid", "Gone")) {
@@ -77,6 +78,11 @@ class ExportImportTest {
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     String gone = pomona.get("/v1/bundleIds?filter[identifier]=com.example.gone").json().path("data").path(0).path("id").asText();
     assertThat(pomona.send("DELETE", "/v1/bundleIds/" + gone, null).status()).isEqualTo(204);
+  }
+
+  /** The server under test; a subclass runs the same tests on another store. */
+  protected TestPomona startPomona(Path directory) {
+    return TestPomona.start(directory);
   }
 
   @AfterEach
