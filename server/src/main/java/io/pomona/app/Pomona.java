@@ -30,22 +30,42 @@ import io.pomona.http.PublicDownload;
 import io.pomona.http.RequestPipeline;
 import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
+import io.pomona.http.admin.AccountEndpoints;
+import io.pomona.http.admin.AdminHandler;
+import io.pomona.http.admin.AppEndpoints;
+import io.pomona.http.admin.EndpointGroup;
+import io.pomona.http.admin.FaultEndpoints;
+import io.pomona.http.admin.SimulationEndpoints;
+import io.pomona.http.admin.TeamStateEndpoints;
+import io.pomona.operator.AccountAdmin;
+import io.pomona.operator.AdminToken;
+import io.pomona.operator.AppCreator;
+import io.pomona.operator.DemoData;
+import io.pomona.operator.FaultRules;
+import io.pomona.operator.RequestLog;
+import io.pomona.operator.SimulationAdmin;
+import io.pomona.operator.TeamSnapshots;
 import io.pomona.jsonapi.BodyReader;
 import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.demo.Demo;
+import io.pomona.sim.demo.DemoSummary;
 import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The wiring of a running Pomona: catalog, store, behaviours, simulation, engine, authentication,
@@ -61,9 +81,10 @@ public final class Pomona implements AutoCloseable {
   private final Simulation simulation;
   private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
+  private final Operator operator;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl, Operator operator) {
     this.settings = settings;
     this.store = store;
     this.server = server;
@@ -72,7 +93,17 @@ public final class Pomona implements AutoCloseable {
     this.simulation = simulation;
     this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
+    this.operator = operator;
   }
+
+  /**
+   * The operator surface of a running server.
+   *
+   * @param adminToken the admin API's token, when the admin API is on
+   * @param faults the fault rules the API pipeline applies
+   * @param requests the recent API requests
+   */
+  public record Operator(Optional<AdminToken> adminToken, FaultRules faults, RequestLog requests) {}
 
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
   static List<Behaviour> behaviours(Store store, CertificateAuthority authority) {
@@ -104,26 +135,44 @@ public final class Pomona implements AutoCloseable {
     WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
-      JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
+      AdminSettings admin = settings.admin();
+      Optional<InetSocketAddress> adminAddress = admin.ownAddress()
+          ? Optional.of(InetSocketAddress.createUnresolved(admin.host().orElse(settings.host()), admin.port().getAsInt()))
+          : Optional.empty();
+      JettyServer server = new JettyServer(settings.host(), settings.port(), adminAddress, settings.maxBodyBytes(),
+          errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
       AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
           settings.policies());
       simulation = side.simulation();
       Engine engine = side.engine();
+      SecureRandom random = new SecureRandom();
+      Operator operator = new Operator(
+          admin.enabled()
+              ? Optional.of(admin.token().map(AdminToken::given)
+                  .orElseGet(() -> AdminToken.inDataDirectory(settings.dataDirectory(), random)))
+              : Optional.empty(),
+          new FaultRules(clock, new Random(), FaultRules.Pause.SLEEP),
+          new RequestLog(RequestLog.DEFAULT_CAPACITY));
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
           new RateLimiter(settings.auth(), clock),
           new BodyReader(json),
           new EngineDispatcher(engine),
-          errors);
+          errors,
+          new RequestPipeline.Operator(operator.faults(), operator.requests(), clock));
       webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
           settings.webhooks());
       byte[] caChain = side.authority().chainPem().getBytes(StandardCharsets.US_ASCII);
-      server.start(pipeline, List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)));
+      List<EndpointGroup> endpoints = adminEndpoints(store, engine, simulation, catalog, operator, clock, random, json);
+      Optional<JettyServer.AdminApi> adminApi =
+          operator.adminToken().map(token -> new AdminHandler(token, endpoints, errors, json));
+      server.start(pipeline, adminApi,
+          List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)));
       simulation.startWorker();
       webhookDelivery.start();
-      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl);
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl, operator);
     } catch (Exception | Error e) {
       try {
         if (webhookDelivery != null) {
@@ -137,6 +186,31 @@ public final class Pomona implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The admin API's endpoint groups, over the operator classes. */
+  private static List<EndpointGroup> adminEndpoints(Store store, Engine engine, Simulation simulation, Catalog catalog,
+      Operator operator, Clock clock, SecureRandom random, ObjectMapper json) {
+    AccountAdmin accounts = new AccountAdmin(store, clock, random);
+    TeamSnapshots snapshots = new TeamSnapshots(store, engine.model(), json, catalog.version(), clock);
+    return List.of(
+        new AccountEndpoints(accounts, json),
+        new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
+        new TeamStateEndpoints(accounts, snapshots, demoData(engine, store, simulation.clock()), json),
+        new FaultEndpoints(operator.faults(), operator.requests(), json),
+        new SimulationEndpoints(new SimulationAdmin(simulation, store, json), accounts, json));
+  }
+
+  /**
+   * The demo data for the admin API: the same {@link Demo} that {@code serve --demo} and the offline
+   * {@code seed --demo} write, dated on the simulated clock.
+   */
+  private static DemoData demoData(Engine engine, Store store, Clock simulatedClock) {
+    return (team, seed) -> {
+      DemoSummary summary = new Demo(engine.resources(), store, Clock.systemUTC())
+          .seed(team.id(), simulatedClock.instant(), seed.orElse(Demo.DEFAULT_SEED));
+      return new DemoData.Seeded(summary.seed(), summary.created(), summary.appIds());
+    };
   }
 
   /**
@@ -225,6 +299,20 @@ public final class Pomona implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  /** Where the admin API answers, when it is on: its own address, or the API's. */
+  public Optional<URI> adminUrl() {
+    if (operator.adminToken().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(server.adminPort()
+        .map(port -> ownAddress(settings.admin().host().orElse(settings.host()), port))
+        .orElseGet(() -> ownAddress(settings.host(), server.port())));
   }
 
   /** The Apple side's control plane: clock, policies, transitions, decisions. */
