@@ -63,6 +63,25 @@ public abstract class StoreContractTest {
     store.close();
   }
 
+  @Test
+  void dataVersionMovesOnEveryCommitOfThisStoreOrAnotherOnTheSameDatabase() {
+    long initial = store.dataVersion();
+    store.read(tx -> tx.teams());
+    assertThat(store.dataVersion()).as("reads change nothing").isEqualTo(initial);
+
+    store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
+    long afterOwnWrite = store.dataVersion();
+    assertThat(afterOwnWrite).isNotEqualTo(initial);
+
+    Store other = openStore(clock); // as a CLI in another process would
+    try {
+      other.write(tx -> tx.createTeam(team(TEAM_B, "issuer-b")));
+    } finally {
+      other.close();
+    }
+    assertThat(store.dataVersion()).isNotEqualTo(afterOwnWrite);
+  }
+
   /** Closes the store and opens a new one over the same database. */
   protected final Store reopen() {
     store.close();
