@@ -40,13 +40,8 @@ public final class JettyServer implements AutoCloseable {
   public JettyServer(String host, int port, long maxBodyBytes, ErrorDocuments errors) throws IOException {
     this.maxBodyBytes = maxBodyBytes;
     this.errors = errors;
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-    threads.setName("pomona-http");
-    server = new Server(threads);
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
-    config.setSendDateHeader(true);
-    connector = new ServerConnector(server, new HttpConnectionFactory(config));
+    server = new Server(newThreadPool());
+    connector = new ServerConnector(server, new HttpConnectionFactory(newHttpConfiguration()));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
@@ -54,6 +49,24 @@ public final class JettyServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);
     connector.open();
+  }
+
+  /**
+   * The request threads. Public so that the benchmark's bare server ({@code bench/BareServer.java})
+   * runs on exactly the same settings.
+   */
+  public static QueuedThreadPool newThreadPool() {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("pomona-http");
+    return threads;
+  }
+
+  /** HTTP/1.1 settings; public for the same reason as {@link #newThreadPool}. */
+  public static HttpConfiguration newHttpConfiguration() {
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendDateHeader(true);
+    return config;
   }
 
   /** Starts answering requests through the pipeline. */
