@@ -26,9 +26,11 @@ import java.util.Optional;
  */
 public final class Model {
   private final CatalogIndex catalog;
-  private final Map<String, String> instancePaths = new HashMap<>();
-  private final Map<String, String> relationshipPaths = new HashMap<>();
-  private final Map<String, String> relatedPaths = new HashMap<>();
+  private final Map<String, PathTemplate> instancePaths = new HashMap<>();
+  // By type, then relationship: links are filled for every relationship of every rendered
+  // resource (thousands per list with includes), so no key is concatenated per lookup.
+  private final Map<String, Map<String, PathTemplate>> relationshipPaths = new HashMap<>();
+  private final Map<String, Map<String, PathTemplate>> relatedPaths = new HashMap<>();
 
   public Model(CatalogIndex catalog) {
     this.catalog = catalog;
@@ -36,20 +38,23 @@ public final class Model {
     List<Operation> currentFirst =
         catalog.operations().stream().sorted(Comparator.comparing(Operation::deprecated)).toList();
     for (Operation operation : currentFirst) {
-      String key = operation.type() + "." + operation.relationship();
       switch (operation.kind()) {
-        case GET_INSTANCE -> instancePaths.putIfAbsent(operation.type(), operation.path());
-        case GET_TO_ONE_RELATIONSHIP, GET_TO_MANY_RELATIONSHIP -> relationshipPaths.putIfAbsent(key, operation.path());
-        case GET_TO_ONE_RELATED, GET_TO_MANY_RELATED -> relatedPaths.putIfAbsent(key, operation.path());
+        case GET_INSTANCE -> instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path()));
+        case GET_TO_ONE_RELATIONSHIP, GET_TO_MANY_RELATIONSHIP -> relationshipPaths
+            .computeIfAbsent(operation.type(), t -> new HashMap<>())
+            .putIfAbsent(operation.relationship(), PathTemplate.of(operation.path()));
+        case GET_TO_ONE_RELATED, GET_TO_MANY_RELATED -> relatedPaths
+            .computeIfAbsent(operation.type(), t -> new HashMap<>())
+            .putIfAbsent(operation.relationship(), PathTemplate.of(operation.path()));
         default -> { }
       }
     }
     for (Operation operation : currentFirst) {
       // Types without a GET of their own still have an address under their collection path.
       if (operation.kind() == OperationKind.UPDATE_INSTANCE || operation.kind() == OperationKind.DELETE_INSTANCE) {
-        instancePaths.putIfAbsent(operation.type(), operation.path());
+        instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path()));
       } else if (operation.kind() == OperationKind.CREATE_INSTANCE || operation.kind() == OperationKind.GET_COLLECTION) {
-        instancePaths.putIfAbsent(operation.type(), operation.path() + "/{id}");
+        instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path() + "/{id}"));
       }
     }
   }
@@ -168,18 +173,39 @@ public final class Model {
 
   /** {@code /v1/apps/{id}} with the id filled in. */
   public String instancePath(String type, String id) {
-    String template = instancePaths.get(type);
+    PathTemplate template = instancePaths.get(type);
     if (template == null) {
       throw new IllegalArgumentException("no path for type " + type);
     }
-    return template.replace("{id}", id);
+    return template.fill(id);
   }
 
   public Optional<String> relationshipPath(String type, String id, String relationship) {
-    return Optional.ofNullable(relationshipPaths.get(type + "." + relationship)).map(p -> p.replace("{id}", id));
+    return fill(relationshipPaths, type, relationship, id);
   }
 
   public Optional<String> relatedPath(String type, String id, String relationship) {
-    return Optional.ofNullable(relatedPaths.get(type + "." + relationship)).map(p -> p.replace("{id}", id));
+    return fill(relatedPaths, type, relationship, id);
+  }
+
+  private static Optional<String> fill(
+      Map<String, Map<String, PathTemplate>> paths, String type, String relationship, String id) {
+    Map<String, PathTemplate> ofType = paths.get(type);
+    PathTemplate template = ofType == null ? null : ofType.get(relationship);
+    return template == null ? Optional.empty() : Optional.of(template.fill(id));
+  }
+
+  /** A path with one {@code {id}}, split around it once so that filling it in is one concatenation. */
+  private record PathTemplate(String before, String after, boolean hasId) {
+    static PathTemplate of(String path) {
+      int at = path.indexOf("{id}");
+      return at < 0
+          ? new PathTemplate(path, "", false)
+          : new PathTemplate(path.substring(0, at), path.substring(at + 4), true);
+    }
+
+    String fill(String id) {
+      return hasId ? before + id + after : before;
+    }
   }
 }

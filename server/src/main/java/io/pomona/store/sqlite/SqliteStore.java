@@ -51,7 +51,7 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>{@link #dataVersion} reads SQLite's {@code PRAGMA data_version} on a connection of its own,
  * outside the pools: it changes whenever another connection (the writer, or another process)
- * commits.
+ * commits. Read transactions remember query totals per data version ({@link Totals}).
  *
  * <p>Transactions are begun and ended with SQL rather than {@code setAutoCommit(false)}:
  * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader would
@@ -68,6 +68,7 @@ public final class SqliteStore implements Store {
   private final HikariDataSource readers;
   private final Semaphore readerPermits = new Semaphore(READERS);
   private final DataVersion dataVersion;
+  private final Totals totals = new Totals();
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
@@ -114,7 +115,7 @@ public final class SqliteStore implements Store {
     try {
       lockForWriting();
       try {
-        return inTransaction(writer, "BEGIN IMMEDIATE", work);
+        return inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty());
       } finally {
         writeLock.unlock();
       }
@@ -127,9 +128,11 @@ public final class SqliteStore implements Store {
   public <T> T read(Function<Tx, T> work) {
     enterTransaction();
     try {
+      // Read before BEGIN: the snapshot, taken at the first statement, is at least this version.
+      Totals.AtVersion totalsNow = totals.at(dataVersion.read());
       acquireReader();
       try {
-        return inTransaction(readers, "BEGIN", work);
+        return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
       } finally {
         readerPermits.release();
       }
@@ -170,13 +173,15 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work) {
+  private <T> T inTransaction(
+      HikariDataSource pool, String begin, Function<Tx, T> work, Optional<Totals.AtVersion> totals) {
     try (Connection connection = pool.getConnection()) {
       Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
       jdbc.execute(begin);
       try {
         T result =
-            work.apply(new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            work.apply(
+                new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS), totals));
         jdbc.execute("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {
