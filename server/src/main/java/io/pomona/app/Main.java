@@ -5,6 +5,8 @@ import io.pomona.account.Team;
 import io.pomona.auth.AuthSettings;
 import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
+import io.pomona.behaviour.Policy;
+import io.pomona.error.ApiException;
 import io.pomona.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -70,6 +74,11 @@ public final class Main {
         description = "Cache verified tokens until they expire. Default: ${DEFAULT-VALUE}")
     boolean tokenCache;
 
+    @Option(names = "--policy", paramLabel = "PROCESS=POLICY", mapFallbackValue = "auto",
+        description = "Progression of a simulated process (repeatable): manual, immediate, auto or auto:<n><ms|s|m|h>,"
+            + " e.g. --policy build-processing=manual or --policy '*=auto:2s' for every process.")
+    Map<String, String> policies = new LinkedHashMap<>();
+
     @Option(names = "--insecure-no-auth", hidden = true,
         description = "Benchmark baseline only: skip authentication entirely.")
     boolean noAuth;
@@ -83,15 +92,37 @@ public final class Main {
           .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
-      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth);
+      Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
+          parsePolicies());
       Clock clock = Clock.systemUTC();
       Pomona pomona = Pomona.start(settings, clock);
+      // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          pomona.close();
+        } catch (Exception e) {
+          System.err.println("pomona: error while shutting down: " + e);
+        }
+      }, "pomona-shutdown"));
       if (noAuth) {
         System.out.println("WARNING: authentication is OFF (--insecure-no-auth): benchmark use only.");
       }
       new FirstStart(pomona, clock, System.out).welcome();
       pomona.join();
       return 0;
+    }
+
+    private Map<String, Policy> parsePolicies() {
+      Map<String, Policy> parsed = new LinkedHashMap<>();
+      policies.forEach((process, text) -> {
+        try {
+          parsed.put(process, Policy.parse(text, "--policy"));
+        } catch (ApiException e) {
+          throw new CommandLine.ParameterException(new CommandLine(this),
+              "--policy " + process + "=" + text + ": " + e.errors().get(0).detail().orElse("not a policy"), e, null, text);
+        }
+      });
+      return parsed;
     }
   }
 

@@ -8,10 +8,13 @@ import io.pomona.auth.CachingKeyDirectory;
 import io.pomona.auth.KeyDirectory;
 import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
+import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.Behaviours;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -21,19 +24,24 @@ import io.pomona.http.RequestPipeline;
 import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
 import io.pomona.jsonapi.BodyReader;
+import io.pomona.sim.Policies;
+import io.pomona.sim.SimClock;
+import io.pomona.sim.Simulation;
+import io.pomona.sim.TransitionScheduler;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The wiring of a running Pomona: catalog, store, engine, authentication, pipeline and HTTP
- * server. Both {@code serve} and the tests start it through {@link #start}, so tests exercise
- * exactly the production wiring.
+ * The wiring of a running Pomona: catalog, store, behaviours, simulation, engine, authentication,
+ * pipeline and HTTP server. Both {@code serve} and the tests start it through {@link #start}, so
+ * tests exercise exactly the production wiring.
  */
 public final class Pomona implements AutoCloseable {
   private final Settings settings;
@@ -41,27 +49,47 @@ public final class Pomona implements AutoCloseable {
   private final JettyServer server;
   private final Catalog catalog;
   private final Engine engine;
+  private final Simulation simulation;
   private final URI baseUrl;
 
-  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine, URI baseUrl) {
+  private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
+      Simulation simulation, URI baseUrl) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
+    this.simulation = simulation;
     this.baseUrl = baseUrl;
   }
 
+  /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
+  static List<Behaviour> behaviours() {
+    return List.of(new BuildProcessing());
+  }
+
+  /**
+   * Starts Pomona.
+   *
+   * @param clock real time: authentication and rate limits run on it (clients mint tokens with real
+   *     time), and the simulated clock runs from it
+   */
   public static Pomona start(Settings settings, Clock clock) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
-    Store store = SqliteStore.open(settings.dataDirectory(), clock);
+    SimClock simClock = new SimClock(clock);
+    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Simulation simulation = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
       Model model = new Model(new CatalogIndex(catalog));
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()));
+      Behaviours behaviours = new Behaviours(behaviours());
+      Policies policies = new Policies(behaviours, store, settings.policies());
+      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()), behaviours, simClock,
+          new TransitionScheduler(policies));
+      simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
       engine.ensureIndexes();
       engine.referenceSeeder().seed(ReferenceData.load(json));
       RequestPipeline pipeline = new RequestPipeline(
@@ -72,9 +100,16 @@ public final class Pomona implements AutoCloseable {
           new EngineDispatcher(engine),
           errors);
       server.start(pipeline);
-      return new Pomona(settings, store, server, catalog, engine, baseUrl);
+      simulation.startWorker();
+      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
     } catch (Exception | Error e) {
-      store.close();
+      try {
+        if (simulation != null) {
+          simulation.close();
+        }
+      } finally {
+        store.close();
+      }
       throw e;
     }
   }
@@ -156,6 +191,11 @@ public final class Pomona implements AutoCloseable {
     return engine;
   }
 
+  /** The Apple side's control plane: clock, policies, transitions, decisions. */
+  public Simulation simulation() {
+    return simulation;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -165,7 +205,11 @@ public final class Pomona implements AutoCloseable {
     try {
       server.close();
     } finally {
-      store.close();
+      try {
+        simulation.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }

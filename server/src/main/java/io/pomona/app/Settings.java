@@ -1,8 +1,11 @@
 package io.pomona.app;
 
 import io.pomona.auth.AuthSettings;
+import io.pomona.behaviour.Policy;
+import io.pomona.sim.Policies;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything configurable, read once at start-up (from command-line options, which default to
@@ -16,6 +19,8 @@ import java.nio.file.Path;
  * @param maxBodyBytes the largest request body accepted
  * @param auth token checks, token cache and rate limit
  * @param authenticate false only for the benchmark's unauthenticated baseline
+ * @param policies progression policies of simulated processes by process name ({@code *}: every
+ *     process), overriding their defaults and what an operator set before a restart
  */
 public record Settings(
     String host,
@@ -24,16 +29,30 @@ public record Settings(
     URI publicUrl,
     long maxBodyBytes,
     AuthSettings auth,
-    boolean authenticate) {
+    boolean authenticate,
+    Map<String, Policy> policies) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-  /** Defaults for a server on a free port with the given data directory (tests use this). */
+  public Settings {
+    policies = Map.copyOf(policies);
+  }
+
+  /**
+   * Defaults for a server on a free port with the given data directory (tests use this). Every
+   * simulated process is manual, so that nothing moves on its own while a test runs; a test that
+   * wants automatic progression sets it ({@link #withPolicies}) and drives the simulated clock.
+   */
   public static Settings forTests(Path dataDirectory) {
-    return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true);
+    return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true,
+        Map.of(Policies.EVERY_PROCESS, Policy.manual()));
   }
 
   public Settings withAuth(AuthSettings newAuth) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies);
+  }
+
+  public Settings withPolicies(Map<String, Policy> newPolicies) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies);
   }
 }

@@ -1,6 +1,8 @@
 package io.pomona.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Scheduling;
 import io.pomona.catalog.Operation;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
@@ -16,6 +18,7 @@ import io.pomona.store.ResourceQuery;
 import io.pomona.store.Store;
 import io.pomona.store.StoredResource;
 import io.pomona.store.Tx;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +39,19 @@ public final class Engine {
   private final ReferenceSeeder referenceSeeder;
   private final String baseUrl;
 
+  /** A purely generic engine: no behaviours, no simulation, the system clock. */
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
+    this(model, store, json, baseUrl, Behaviours.none(), Clock.systemUTC(), Scheduling.unavailable());
+  }
+
+  /**
+   * @param behaviours run on every write of their types (an unknown type is a wiring mistake)
+   * @param clock the simulated clock behaviours read
+   * @param scheduling where behaviours' processes schedule their transitions
+   */
+  public Engine(Model model, Store store, ObjectMapper json, String baseUrl, Behaviours behaviours, Clock clock,
+      Scheduling scheduling) {
+    behaviours.types().forEach(model::type);
     this.model = model;
     this.store = store;
     this.baseUrl = baseUrl;
@@ -44,8 +59,9 @@ public final class Engine {
     this.planner = new QueryPlanner(model);
     this.includes = new Includes(model);
     Ids ids = new Ids();
-    this.writer = new Writer(model, BodyValidator.forCatalog(model.catalog().catalog()), ids);
-    this.resources = new Resources(model, store, writer, ids);
+    this.writer = new Writer(model, BodyValidator.forCatalog(model.catalog().catalog()), ids,
+        new Lifecycle(behaviours, clock), scheduling);
+    this.resources = new Resources(store, writer);
     this.referenceSeeder = new ReferenceSeeder(model, store, writer);
   }
 
@@ -79,9 +95,8 @@ public final class Engine {
       case CREATE_INSTANCE -> create(call);
       case UPDATE_INSTANCE -> update(call);
       case DELETE_INSTANCE -> delete(call);
-      case GET_TO_MANY_RELATED -> related(call);
+      case GET_TO_MANY_RELATED, GET_TO_MANY_RELATIONSHIP -> related(call);
       case GET_TO_ONE_RELATED -> toOneRelated(call);
-      case GET_TO_MANY_RELATIONSHIP -> toManyLinkage(call);
       case GET_TO_ONE_RELATIONSHIP -> toOneLinkage(call);
       case UPDATE_TO_ONE_RELATIONSHIP, CREATE_TO_MANY_RELATIONSHIP, REPLACE_TO_MANY_RELATIONSHIP,
            DELETE_TO_MANY_RELATIONSHIP -> writeLinkage(call);
@@ -101,6 +116,7 @@ public final class Engine {
     });
   }
 
+  /** A related list, as resources or (for the relationship endpoint) as linkage: one query either way. */
   private Reply related(Call call) {
     Operation operation = call.operation();
     String id = call.id().orElseThrow();
@@ -152,17 +168,6 @@ public final class Engine {
     });
   }
 
-  private Reply toManyLinkage(Call call) {
-    Operation operation = call.operation();
-    String id = call.id().orElseThrow();
-    Relationship relationship = relationshipOf(operation);
-    EdgeRef edge = model.edge(operation.type(), operation.relationship());
-    return store.read(tx -> {
-      find(tx, call.caller(), operation.type(), id);
-      return page(tx, call, relationship.target(), Optional.of(new Anchor(edge.relation(), id, edge.typeIsFrom())));
-    });
-  }
-
   private Reply toOneLinkage(Call call) {
     Operation operation = call.operation();
     String id = call.id().orElseThrow();
@@ -200,7 +205,7 @@ public final class Engine {
     String id = call.id().orElseThrow();
     store.transaction(tx -> {
       find(tx, call.caller(), operation.type(), id);
-      tx.delete(call.caller().teamId(), operation.type(), id);
+      writer.delete(tx, call.caller().teamId(), operation.type(), id);
       return null;
     });
     return new Reply(operation.status(), null, new byte[0], Map.of());
@@ -217,7 +222,7 @@ public final class Engine {
     };
     store.transaction(tx -> {
       find(tx, call.caller(), operation.type(), id);
-      writer.link(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), identifiers,
+      writer.linkFromClient(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), identifiers,
           "/data", mode);
       return null;
     });

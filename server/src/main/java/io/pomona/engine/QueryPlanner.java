@@ -41,8 +41,15 @@ final class QueryPlanner {
     List<Condition> conditions = new ArrayList<>();
     query.filters().forEach((key, values) -> conditions.add(filter(type, key, values)));
     query.exists().forEach((key, exists) -> conditions.add(exists(type, key, exists)));
-    List<SortKey> sort = query.sort().stream().map(s -> new SortKey(s.field(), s.descending())).toList();
+    List<SortKey> sort = query.sort().stream().map(s -> sortKey(type, s)).toList();
     return new ResourceQuery(teamId, type, model.isGlobal(type), anchor, conditions, sort, after, limit);
+  }
+
+  private SortKey sortKey(String type, Query.Sort sort) {
+    if (!model.type(type).attributes().containsKey(sort.field())) {
+      throw Errors.parameterNotImplemented("sort", type);
+    }
+    return new SortKey(sort.field(), sort.descending());
   }
 
   /** The parts of a query that decide which items a page holds, for binding cursors. */
@@ -87,7 +94,7 @@ final class QueryPlanner {
         }
       }
     }
-    throw new IllegalStateException("the catalog allows filter[" + key + "] on " + type + " but the engine cannot map it");
+    throw Errors.parameterNotImplemented("filter[" + key + "]", type);
   }
 
   private Condition exists(String type, String key, boolean exists) {
@@ -99,7 +106,7 @@ final class QueryPlanner {
       EdgeRef edge = model.edge(type, key);
       return new Condition.RelatedExists(edge.relation(), edge.typeIsFrom(), exists);
     }
-    throw new IllegalStateException("the catalog allows exists[" + key + "] on " + type + " but the engine cannot map it");
+    throw Errors.parameterNotImplemented("exists[" + key + "]", type);
   }
 
   /** Filter values typed like the attribute, so that booleans and numbers match stored JSON. */

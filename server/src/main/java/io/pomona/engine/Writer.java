@@ -2,6 +2,8 @@ package io.pomona.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pomona.catalog.Operation;
+import io.pomona.behaviour.Origin;
+import io.pomona.behaviour.Scheduling;
 import io.pomona.catalog.Relationship;
 import io.pomona.error.ApiError;
 import io.pomona.error.ApiException;
@@ -36,11 +38,20 @@ final class Writer {
   private final Model model;
   private final BodyValidator validator;
   private final Ids ids;
+  private final Lifecycle lifecycle;
+  private final Scheduling scheduling;
 
-  Writer(Model model, BodyValidator validator, Ids ids) {
+  Writer(Model model, BodyValidator validator, Ids ids, Lifecycle lifecycle, Scheduling scheduling) {
     this.model = model;
     this.validator = validator;
     this.ids = ids;
+    this.lifecycle = lifecycle;
+    this.scheduling = scheduling;
+  }
+
+  /** The team's resources in this transaction, for writes made by {@code origin}. */
+  TxResources session(Tx tx, String team, Origin origin, Map<String, Object> cause) {
+    return new TxResources(tx, team, origin, cause, model, this, lifecycle, ids, scheduling);
   }
 
   WriteRequest validateResource(Operation operation, Optional<String> pathId, JsonNode body) {
@@ -52,6 +63,7 @@ final class Writer {
   }
 
   StoredResource create(Tx tx, String team, String type, WriteRequest request) {
+    TxResources session = session(tx, team, Origin.CLIENT, Map.of());
     Map<String, String> temporaryIds = new HashMap<>();
     List<IncludedResource> included = request.included();
     for (IncludedResource resource : included) {
@@ -59,22 +71,42 @@ final class Writer {
     }
     for (IncludedResource resource : included) {
       String id = temporaryIds.get(resource.type() + "/" + resource.id());
-      tx.insert(team, resource.type(), id, withoutNulls(resource.attributes()));
-      linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included");
+      lifecycle.create(session, resource.type(), id, withoutNulls(resource.attributes()),
+          relatedIds(resource.relationships(), temporaryIds),
+          () -> linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included"));
     }
     String id = ids.newId(type);
-    StoredResource created = tx.insert(team, type, id, withoutNulls(request.attributes()));
-    linkAll(tx, team, type, id, request.relationships(), temporaryIds, "/data/relationships");
-    return created;
+    return lifecycle.create(session, type, id, withoutNulls(request.attributes()),
+        relatedIds(request.relationships(), temporaryIds),
+        () -> linkAll(tx, team, type, id, request.relationships(), temporaryIds, "/data/relationships"));
   }
 
   StoredResource update(Tx tx, String team, String type, String id, WriteRequest request) {
-    StoredResource current = tx.get(team, type, id).orElseThrow(() -> Errors.notFound(type, id));
-    Map<String, Object> attributes = new LinkedHashMap<>(current.attributes());
-    attributes.putAll(request.attributes());
-    StoredResource updated = request.attributes().isEmpty() ? current : tx.update(team, type, id, attributes);
-    linkAll(tx, team, type, id, request.relationships(), Map.of(), "/data/relationships");
-    return updated;
+    return lifecycle.update(session(tx, team, Origin.CLIENT, Map.of()), type, id, request.attributes(),
+        relatedIds(request.relationships(), Map.of()),
+        () -> linkAll(tx, team, type, id, request.relationships(), Map.of(), "/data/relationships"));
+  }
+
+  /** A client's relationship-endpoint write: {@link #link} as an update of the resource. */
+  void linkFromClient(Tx tx, String team, String type, String id, String name, List<Identifier> targets,
+      String pointer, Mode mode) {
+    lifecycle.update(session(tx, team, Origin.CLIENT, Map.of()), type, id, Map.of(),
+        Map.of(name, targets.stream().map(Identifier::id).distinct().toList()),
+        () -> link(tx, team, type, id, name, targets, pointer, mode));
+  }
+
+  /** A client's delete. */
+  void delete(Tx tx, String team, String type, String id) {
+    lifecycle.delete(session(tx, team, Origin.CLIENT, Map.of()), type, id);
+  }
+
+  /** Related ids by relationship name, temporary (inline-created) ids resolved. */
+  private static Map<String, List<String>> relatedIds(Map<String, Optional<List<Identifier>>> relationships,
+      Map<String, String> temporaryIds) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    relationships.forEach((name, identifiers) -> result.put(name, identifiers.orElse(List.of()).stream()
+        .map(i -> temporaryIds.getOrDefault(i.type() + "/" + i.id(), i.id())).toList()));
+    return result;
   }
 
   private void linkAll(Tx tx, String team, String type, String id,

@@ -81,6 +81,15 @@ public final class Errors {
                 + " read; read it again and retry."));
   }
 
+  /**
+   * A request that the resource's current state does not allow (Apple's 409 {@code STATE_ERROR}
+   * family, api-facts.md §2); e.g. deciding a simulated transition that already fired.
+   */
+  public static ApiException stateConflict(String detail) {
+    return new ApiException(
+        new ApiError(409, "STATE_ERROR", "The request cannot be fulfilled in the current state", detail));
+  }
+
   /** A to-one related GET whose relationship is empty (api-facts.md §11, inferred: 404). */
   public static ApiException noRelated(String type, String id, String relationship) {
     return new ApiException(
@@ -120,6 +129,21 @@ public final class Errors {
             "NOT_IMPLEMENTED",
             "This operation is not implemented yet.",
             "Pomona routes '" + operationId + "' but does not serve it yet."));
+  }
+
+  /**
+   * A parameter the API allows but whose meaning is not a plain attribute, relationship or id
+   * (e.g. {@code exists[publishedResponse]} on customer reviews): its domain issue will serve it.
+   * Until then it answers 501 naming the parameter, never a wrong result.
+   */
+  public static ApiException parameterNotImplemented(String parameter, String type) {
+    return new ApiException(
+        new ApiError(
+                501,
+                "NOT_IMPLEMENTED",
+                "This parameter is not implemented yet.",
+                "Pomona does not serve '" + parameter + "' on '" + type + "' yet.")
+            .withSource(ApiError.Source.parameter(parameter)));
   }
 
   public static ApiError invalidParameter(String parameter, String detail) {

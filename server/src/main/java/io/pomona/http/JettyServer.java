@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -46,7 +47,8 @@ public final class JettyServer implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     server.setErrorHandler(new JsonErrorHandler(errors));
-    server.setStopAtShutdown(true);
+    // The application's own shutdown hook stops the server and then closes the store, in that order.
+    server.setStopAtShutdown(false);
     server.setStopTimeout(5_000);
     connector.open();
   }
@@ -71,7 +73,8 @@ public final class JettyServer implements AutoCloseable {
 
   /** Starts answering requests through the pipeline. */
   public void start(RequestPipeline pipeline) throws Exception {
-    server.setHandler(new PipelineHandler(pipeline, maxBodyBytes, errors));
+    // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
+    server.setHandler(new GracefulHandler(new PipelineHandler(pipeline, maxBodyBytes, errors)));
     server.start();
   }
 

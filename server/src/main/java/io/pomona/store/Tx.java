@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The operations of one transaction, valid only while the work given to {@link Store#transaction}
@@ -200,4 +201,101 @@ public interface Tx {
    * go too. Returns how many edges were deleted.
    */
   int deleteEdgesOf(String teamId, String type, String id);
+  // ---- events ----
+
+  /**
+   * Appends an event at {@link #now()} with the next {@code seq}; it becomes visible to readers
+   * when (and only if) this transaction commits.
+   */
+  Event appendEvent(NewEvent event);
+
+  /**
+   * A team's events in the order they happened ({@code seq} ascending), after {@code afterSeq}.
+   *
+   * @param limit at least 1
+   */
+  List<Event> events(String teamId, Optional<Long> afterSeq, int limit);
+
+  /**
+   * Every team's events after {@code seq}, in order: what a dispatcher polls. Pass 0 to start at
+   * the first event.
+   *
+   * @param limit at least 1
+   */
+  List<Event> eventsAfter(long seq, int limit);
+
+  /**
+   * The newest events, newest first: of one team, or of all teams when {@code teamId} is empty.
+   *
+   * @param limit at least 1
+   */
+  List<Event> latestEvents(Optional<String> teamId, int limit);
+
+  // ---- transitions of simulated processes ----
+
+  /** Stores a pending transition, created {@link #now()}; returns it with its id. */
+  Transition insertTransition(NewTransition transition);
+
+  Optional<Transition> findTransition(long id);
+
+  /**
+   * Pending timed transitions due at or before {@code at}, earliest first (ties by id).
+   *
+   * @param limit at least 1
+   */
+  List<Transition> dueTransitions(Instant at, int limit);
+
+  /** When the earliest pending timed transition is due, if any is. */
+  Optional<Instant> nextDueAt();
+
+  /**
+   * Pending transitions that await an operator's decision, oldest first: of one team, or of all
+   * teams when {@code teamId} is empty.
+   */
+  List<Transition> pendingDecisions(Optional<String> teamId);
+
+  /** Every pending transition of one process (timed or awaiting a decision), oldest first. */
+  List<Transition> pendingTransitions(String process);
+
+  /** The pending transitions of one resource, oldest first. */
+  List<Transition> pendingTransitionsOf(String teamId, String resourceType, String resourceId);
+
+  /**
+   * The newest transitions of one team (or all teams when {@code teamId} is empty), whatever
+   * their state, newest first.
+   *
+   * @param limit at least 1
+   */
+  List<Transition> latestTransitions(Optional<String> teamId, int limit);
+
+  /**
+   * Ends a pending transition at {@link #now()}: {@link Transition.State#FIRED} (with the state it
+   * moved to) or {@link Transition.State#CANCELLED}. Returns false, changing nothing, if it is no
+   * longer pending: the caller lost the race to fire it and must not apply it.
+   */
+  boolean finishTransition(
+      long id,
+      Transition.State state,
+      Optional<String> to,
+      Optional<String> outcome,
+      Optional<String> reason);
+
+  /**
+   * Changes when a pending transition fires and where it leads (both empty: it now awaits a
+   * decision). Returns false if it is no longer pending.
+   */
+  boolean rescheduleTransition(long id, Optional<String> to, Optional<Instant> dueAt);
+
+  // ---- settings the simulation keeps ----
+
+  Optional<String> setting(String name);
+
+  /** Sets (inserts or replaces) a named setting. */
+  void putSetting(String name, String value);
+
+  /** Removes a named setting; nothing happens if it is not set. */
+  void removeSetting(String name);
+
+  /** Every setting whose name starts with {@code prefix}, by name. */
+  SortedMap<String, String> settings(String prefix);
 }

@@ -3,6 +3,10 @@ package io.pomona.store.sqlite;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.store.Edge;
+import io.pomona.store.Event;
+import io.pomona.store.NewEvent;
+import io.pomona.store.NewTransition;
+import io.pomona.store.Transition;
 import io.pomona.store.IndexSpec;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;
@@ -15,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** One SQLite transaction: hands each operation to the SQL class of its table family. */
 final class SqliteTx implements Tx {
@@ -24,6 +29,9 @@ final class SqliteTx implements Tx {
   private final EdgeSql edges;
   private final QuerySql queries;
   private final IndexSql indexes;
+  private final EventSql events;
+  private final TransitionSql transitions;
+  private final SettingSql settings;
 
   SqliteTx(Jdbc jdbc, Json json, Instant now, Optional<Totals.AtVersion> totals) {
     this.now = now;
@@ -32,6 +40,9 @@ final class SqliteTx implements Tx {
     this.edges = new EdgeSql(jdbc);
     this.queries = new QuerySql(jdbc, json, totals);
     this.indexes = new IndexSql(jdbc);
+    this.events = new EventSql(jdbc, json);
+    this.transitions = new TransitionSql(jdbc);
+    this.settings = new SettingSql(jdbc);
   }
 
   @Override
@@ -194,5 +205,101 @@ final class SqliteTx implements Tx {
   @Override
   public int deleteEdgesOf(String teamId, String type, String id) {
     return edges.deleteTouching(teamId, type, id);
+  }
+
+  @Override
+  public Event appendEvent(NewEvent event) {
+    return events.append(event, now);
+  }
+
+  @Override
+  public List<Event> events(String teamId, Optional<Long> afterSeq, int limit) {
+    return events.ofTeam(teamId, afterSeq, limit);
+  }
+
+  @Override
+  public List<Event> eventsAfter(long seq, int limit) {
+    return events.after(seq, limit);
+  }
+
+  @Override
+  public List<Event> latestEvents(Optional<String> teamId, int limit) {
+    return events.latest(teamId, limit);
+  }
+
+  @Override
+  public Transition insertTransition(NewTransition transition) {
+    return transitions.insert(transition, now);
+  }
+
+  @Override
+  public Optional<Transition> findTransition(long id) {
+    return transitions.find(id);
+  }
+
+  @Override
+  public List<Transition> dueTransitions(Instant at, int limit) {
+    return transitions.due(at, limit);
+  }
+
+  @Override
+  public Optional<Instant> nextDueAt() {
+    return transitions.nextDueAt();
+  }
+
+  @Override
+  public List<Transition> pendingDecisions(Optional<String> teamId) {
+    return transitions.pendingDecisions(teamId);
+  }
+
+  @Override
+  public List<Transition> pendingTransitions(String process) {
+    return transitions.pendingOfProcess(process);
+  }
+
+  @Override
+  public List<Transition> pendingTransitionsOf(
+      String teamId, String resourceType, String resourceId) {
+    return transitions.pendingOfResource(teamId, resourceType, resourceId);
+  }
+
+  @Override
+  public List<Transition> latestTransitions(Optional<String> teamId, int limit) {
+    return transitions.latest(teamId, limit);
+  }
+
+  @Override
+  public boolean finishTransition(
+      long id,
+      Transition.State state,
+      Optional<String> to,
+      Optional<String> outcome,
+      Optional<String> reason) {
+    return transitions.finish(id, state, to, outcome, reason, now);
+  }
+
+  @Override
+  public boolean rescheduleTransition(long id, Optional<String> to, Optional<Instant> dueAt) {
+    return transitions.reschedule(id, to, dueAt);
+  }
+
+  @Override
+  public Optional<String> setting(String name) {
+    return settings.get(name);
+  }
+
+  @Override
+  public void putSetting(String name, String value) {
+    settings.put(name, value);
+  }
+
+  @Override
+  public void removeSetting(String name) {
+    settings.remove(name);
+  }
+
+  @Override
+  public SortedMap<String, String> settings(String prefix) {
+    return settings.withPrefix(prefix);
   }
 }

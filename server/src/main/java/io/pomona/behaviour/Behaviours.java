@@ -1,0 +1,80 @@
+package io.pomona.behaviour;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The behaviours of a running Pomona, in the order given (hooks run in that order), indexed by
+ * resource type, and the processes they declare, indexed by name. Built once from an explicit list
+ * in {@code io.pomona.app}.
+ */
+public final class Behaviours {
+  private final List<Behaviour> all;
+  private final Map<String, List<Behaviour>> byType = new HashMap<>();
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, List<Process>> processesByType = new HashMap<>();
+
+  public Behaviours(List<Behaviour> behaviours) {
+    this.all = List.copyOf(behaviours);
+    for (Behaviour behaviour : all) {
+      for (String type : behaviour.resourceTypes()) {
+        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(behaviour);
+      }
+      for (Process process : behaviour.processes()) {
+        if (processes.putIfAbsent(process.name(), process) != null) {
+          throw new IllegalArgumentException("two processes are named " + process.name());
+        }
+        processesByType.computeIfAbsent(process.resourceType(), t -> new ArrayList<>()).add(process);
+      }
+    }
+  }
+
+  /** No behaviours: the engine is purely generic. */
+  public static Behaviours none() {
+    return new Behaviours(List.of());
+  }
+
+  public List<Behaviour> all() {
+    return all;
+  }
+
+  /** The behaviours of one type, in registration order. */
+  public List<Behaviour> of(String type) {
+    return byType.getOrDefault(type, List.of());
+  }
+
+  /** Every type some behaviour or process names (for checking them against the catalog). */
+  public Set<String> types() {
+    Set<String> types = new LinkedHashSet<>(byType.keySet());
+    types.addAll(processesByType.keySet());
+    return types;
+  }
+
+  /** Every declared process, in declaration order. */
+  public List<Process> processes() {
+    return List.copyOf(processes.values());
+  }
+
+  public Optional<Process> process(String name) {
+    return Optional.ofNullable(processes.get(name));
+  }
+
+  /** The processes that move states of one type. */
+  public List<Process> processesOf(String type) {
+    return processesByType.getOrDefault(type, List.of());
+  }
+
+  /**
+   * The attribute whose value the generic {@code RESOURCE_*} events record as the old and new
+   * state: the state attribute of the type's first process.
+   */
+  public Optional<String> stateAttribute(String type) {
+    return processesOf(type).stream().findFirst().map(Process::stateAttribute);
+  }
+}
