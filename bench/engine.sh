@@ -17,6 +17,7 @@ ENGINE_BUILDS="${ENGINE_BUILDS:-1000}"
 GROWTH_SMALL="${GROWTH_SMALL:-1000}"
 GROWTH_LARGE="${GROWTH_LARGE:-100000}"
 WORK="$(mktemp -d)"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 BARE_PID=""
 stop_bare() { [ -n "$BARE_PID" ] && { kill "$BARE_PID" 2>/dev/null || true; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=""; }; }
 trap 'stop_server; stop_bare; rm -rf "$WORK"' EXIT
@@ -93,6 +94,7 @@ fi
   echo "cached ES256 token. Data: 10 apps × 5 pre-release versions, $ENGINE_BUILDS builds linked to both."
   echo "GET one: \`$ONE\` ($one_bytes bytes). List: \`$LIST\` ($list_bytes bytes)."
   echo "Reproduce: \`bench/engine.sh\`."
+  echo "Load average (1/5/15 min) at start: $LOAD_AT_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   wrk_table "${rows[@]}"
   echo

@@ -7,6 +7,12 @@
 #   POMONA_JAR                                             another jar (e.g. an older build, for before/after)
 #   POMONA_JVM_FLAGS                                       JVM flags of the server (default: $RECOMMENDED_JVM_FLAGS)
 #   RESULTS_FILE                                           where to append the results (default bench/results.md)
+#   QUIET_CORES (default 0.5), QUIET_WAIT (default 180)     before each measured run, wait up to QUIET_WAIT s
+#                                                          until other processes use less than QUIET_CORES
+#
+# The machine may be shared (CI, other builds): every row also reports the CPU that processes other
+# than the server and wrk used during it ("others, cores") and the 1-minute load average, so a
+# distorted row is visible. Ratios compare rows measured minutes apart in the same run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${POMONA_JAR:-$ROOT/server/target/pomona.jar}"
@@ -56,6 +62,38 @@ wait_for_answer() {
 rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 peak_rss_mib() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Busy ticks of the whole machine (all cores), from /proc/stat.
+machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+# Sets TICKS to the ticks of children this shell has waited for (user + system), from the `times`
+# builtin. Call it directly, never as $(...): a subshell's `times` sees only its own children.
+children_ticks() {
+  local file; file=$(mktemp)
+  times >"$file"
+  TICKS=$(awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * hz }' "$file")
+  rm -f "$file"
+}
+
+# Waits until processes other than ours use less than $QUIET_CORES cores (sampled over 2 s), at most
+# $QUIET_WAIT seconds; then goes on regardless (the rows will show the interference).
+wait_for_quiet() {
+  local deadline=$(( $(date +%s) + ${QUIET_WAIT:-180} ))
+  while true; do
+    local b0 s0=0 b1 s1=0
+    b0=$(machine_busy_ticks); [ -n "${MEASURED_PID:-}" ] && [ -e "/proc/$MEASURED_PID" ] && s0=$(cpu_ticks "$MEASURED_PID")
+    sleep 2
+    b1=$(machine_busy_ticks); [ -n "${MEASURED_PID:-}" ] && [ -e "/proc/$MEASURED_PID" ] && s1=$(cpu_ticks "$MEASURED_PID")
+    local others; others=$(awk -v t=$(( (b1 - b0) - (s1 - s0) )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz / 2}')
+    if awk -v o="$others" -v q="${QUIET_CORES:-0.5}" 'BEGIN {exit !(o < q)}'; then return; fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "machine still busy (others use $others cores); measuring anyway" >&2
+      return
+    fi
+    echo "waiting for a quieter machine (others use $others cores)" >&2
+    sleep 3
+  done
+}
 
 # start_server NAME PORT DATA_DIR EXTRA_ARGS... : starts pomona in the background on DATA_DIR,
 # measures start-up to the first answered request, waits for its welcome, and records RSS.
@@ -102,7 +140,8 @@ to_ms() {
 }
 
 # run_wrk LABEL CONNECTIONS URL [HEADER] [LUA_SCRIPT] : warms up, measures, and prints
-# "label|conns|req/s|p50 ms|p99 ms|mean ms|server CPU µs per request|non-2xx" for the server $MEASURED_PID.
+# "label|conns|req/s|p50 ms|p99 ms|mean ms|server CPU µs per request|non-2xx|others' cores|load"
+# for the server $MEASURED_PID.
 run_wrk() {
   local label=$1 conns=$2 url=$3 header=${4:-} script=${5:-}
   local threads=$(( conns > 1 ? 2 : 1 ))
@@ -110,9 +149,20 @@ run_wrk() {
   [ -n "$header" ] && args+=(-H "$header")
   [ -n "$script" ] && args+=(-s "$script")
   [ "$WARMUP_SECONDS" != 0 ] && wrk "${args[@]}" -d"${WARMUP_SECONDS}s" "$url" >/dev/null
+  wait_for_quiet
+  local load; load=$(load1)
   local c0; c0=$(cpu_ticks "$MEASURED_PID")
+  local m0; m0=$(machine_busy_ticks)
+  children_ticks; local w0=$TICKS
+  local t0; t0=$(date +%s%N)
   local out; out=$(wrk "${args[@]}" -d"${BENCH_SECONDS}s" "$url")
+  local t1; t1=$(date +%s%N)
   local c1; c1=$(cpu_ticks "$MEASURED_PID")
+  local m1; m1=$(machine_busy_ticks)
+  children_ticks; local w1=$TICKS
+  # Everything busy on the machine minus the server and wrk: other people's work.
+  local others; others=$(awk -v t=$(( (m1 - m0) - (c1 - c0) - (w1 - w0) )) -v hz="$(getconf CLK_TCK)" \
+    -v s=$(( t1 - t0 )) 'BEGIN {o = t / hz / (s / 1e9); printf "%.2f", o < 0 ? 0 : o}')
   local rps; rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
   local total; total=$(awk '/requests in/ {print $1}' <<<"$out")
   local p50; p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
@@ -123,16 +173,16 @@ run_wrk() {
   [ -n "$errors" ] && echo "$label: $errors" >&2
   local tick_us=$(( 1000000 / $(getconf CLK_TCK) ))
   local cpu_us; cpu_us=$(awk -v t=$(( (c1 - c0) * tick_us )) -v n="$total" 'BEGIN {printf "%d", n ? t / n : 0}')
-  echo "$label|$conns|$rps|$p50|$p99|$mean|$cpu_us|$bad"
+  echo "$label|$conns|$rps|$p50|$p99|$mean|$cpu_us|$bad|$others|$load"
 }
 
 # Markdown rows for run_wrk lines.
 wrk_table() {
-  echo "| server | connections | req/s | p50 ms | p99 ms | mean ms | server CPU µs/req | non-2xx |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| server | connections | req/s | p50 ms | p99 ms | mean ms | server CPU µs/req | non-2xx | others, cores | load 1 min |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in "$@"; do
-    IFS='|' read -r l c rps p50 p99 mean cpu bad <<<"$r"
-    echo "| $l | $c | $rps | $p50 | $p99 | $mean | $cpu | $bad |"
+    IFS='|' read -r l c rps p50 p99 mean cpu bad others load <<<"$r"
+    echo "| $l | $c | $rps | $p50 | $p99 | $mean | $cpu | $bad | $others | $load |"
   done
 }
 
