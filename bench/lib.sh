@@ -7,7 +7,7 @@
 #   POMONA_JAR                                             another jar (e.g. an older build, for before/after)
 #   POMONA_JVM_FLAGS                                       JVM flags of the server (default: $RECOMMENDED_JVM_FLAGS)
 #   RESULTS_FILE                                           where to append the results (default bench/results.md)
-#   QUIET_CORES (default 0.5), QUIET_WAIT (default 180)     before each measured run, wait up to QUIET_WAIT s
+#   QUIET_CORES (default 0.5), QUIET_WAIT (default 120)     before each measured run, wait up to QUIET_WAIT s
 #                                                          until other processes use less than QUIET_CORES
 #
 # The machine may be shared (CI, other builds): every row also reports the CPU that processes other
@@ -78,7 +78,7 @@ children_ticks() {
 # Waits until processes other than ours use less than $QUIET_CORES cores (sampled over 2 s), at most
 # $QUIET_WAIT seconds; then goes on regardless (the rows will show the interference).
 wait_for_quiet() {
-  local deadline=$(( $(date +%s) + ${QUIET_WAIT:-180} ))
+  local deadline=$(( $(date +%s) + ${QUIET_WAIT:-120} ))
   while true; do
     local b0 s0=0 b1 s1=0
     b0=$(machine_busy_ticks); [ -n "${MEASURED_PID:-}" ] && [ -e "/proc/$MEASURED_PID" ] && s0=$(cpu_ticks "$MEASURED_PID")
@@ -100,6 +100,7 @@ wait_for_quiet() {
 # Sets SERVER_PID, STARTUP_MS, RSS_MIB.
 start_server() {
   local name=$1 port=$2; DATA_DIR=$3; shift 3
+  wait_for_quiet
   local t0; t0=$(date +%s%N)
   # shellcheck disable=SC2086
   "$JAVA" $JVM_FLAGS -jar "$JAR" serve --port "$port" --data-dir "$DATA_DIR" "$@" >"$DATA_DIR/server.log" 2>&1 &
