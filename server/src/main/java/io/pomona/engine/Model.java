@@ -173,11 +173,7 @@ public final class Model {
 
   /** {@code /v1/apps/{id}} with the id filled in. */
   public String instancePath(String type, String id) {
-    PathTemplate template = instancePaths.get(type);
-    if (template == null) {
-      throw new IllegalArgumentException("no path for type " + type);
-    }
-    return template.fill(id);
+    return instanceTemplate(type).fill(id);
   }
 
   public Optional<String> relationshipPath(String type, String id, String relationship) {
@@ -188,24 +184,31 @@ public final class Model {
     return fill(relatedPaths, type, relationship, id);
   }
 
+  /** The template of {@link #relationshipPath}, or null: for renderers that fill it per resource. */
+  PathTemplate relationshipTemplate(String type, String relationship) {
+    Map<String, PathTemplate> ofType = relationshipPaths.get(type);
+    return ofType == null ? null : ofType.get(relationship);
+  }
+
+  /** The template of {@link #relatedPath}, or null. */
+  PathTemplate relatedTemplate(String type, String relationship) {
+    Map<String, PathTemplate> ofType = relatedPaths.get(type);
+    return ofType == null ? null : ofType.get(relationship);
+  }
+
+  /** The template of {@link #instancePath}. */
+  PathTemplate instanceTemplate(String type) {
+    PathTemplate template = instancePaths.get(type);
+    if (template == null) {
+      throw new IllegalArgumentException("no path for type " + type);
+    }
+    return template;
+  }
+
   private static Optional<String> fill(
       Map<String, Map<String, PathTemplate>> paths, String type, String relationship, String id) {
     Map<String, PathTemplate> ofType = paths.get(type);
     PathTemplate template = ofType == null ? null : ofType.get(relationship);
     return template == null ? Optional.empty() : Optional.of(template.fill(id));
-  }
-
-  /** A path with one {@code {id}}, split around it once so that filling it in is one concatenation. */
-  private record PathTemplate(String before, String after, boolean hasId) {
-    static PathTemplate of(String path) {
-      int at = path.indexOf("{id}");
-      return at < 0
-          ? new PathTemplate(path, "", false)
-          : new PathTemplate(path.substring(0, at), path.substring(at + 4), true);
-    }
-
-    String fill(String id) {
-      return hasId ? before + id + after : before;
-    }
   }
 }
