@@ -1,13 +1,20 @@
 package io.pomona.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.auth.AuthSettings;
 import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
 import io.pomona.behaviour.Policy;
+import io.pomona.catalog.CatalogLoader;
 import io.pomona.error.ApiException;
-import io.pomona.store.sqlite.SqliteStore;
+import io.pomona.sim.SimClock;
+import io.pomona.sim.demo.Demo;
+import io.pomona.sim.webhooks.WebhookDelivery;
+import io.pomona.store.Store;
+import io.pomona.store.StoreException;
+import io.pomona.store.postgres.PostgresSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,7 +38,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
     description = "The App Store Connect API, run yourself.",
-    subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class})
+    subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
+        Main.Seed.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -40,8 +48,35 @@ public final class Main {
   /** Options every command that opens the data directory shares. */
   static final class DataOptions {
     @Option(names = "--data-dir", defaultValue = "${env:POMONA_DATA_DIR:-./pomona-data}",
-        description = "Data directory (database, keys). Default: ${DEFAULT-VALUE}")
+        description = "Data directory (SQLite database, keys). Default: ${DEFAULT-VALUE}")
     Path dataDirectory;
+
+    @Option(names = "--database-url", defaultValue = "${env:POMONA_DATABASE_URL}",
+        description = "PostgreSQL instead of SQLite: postgresql://[user[:password]@]host[:port]/database[?currentSchema=...]"
+            + " or the same as jdbc:postgresql://host[:port]/database[?user=...&password=...]."
+            + " Default: SQLite in the data directory")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:POMONA_DATABASE_USER}",
+        description = "PostgreSQL user, if not in the URL.")
+    String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "${env:POMONA_DATABASE_PASSWORD}",
+        description = "PostgreSQL password, if not in the URL (prefer POMONA_DATABASE_PASSWORD: options show in ps).")
+    String databasePassword;
+
+    private static Optional<String> nonBlank(String value) {
+      return Optional.ofNullable(value).filter(text -> !text.isBlank());
+    }
+
+    /** The PostgreSQL database, if one is configured; IllegalArgumentException for a bad URL. */
+    Optional<PostgresSettings> postgres() {
+      if (databaseUrl == null || databaseUrl.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(PostgresSettings.parse(databaseUrl.strip(), nonBlank(databaseUser),
+          nonBlank(databasePassword)));
+    }
   }
 
   @Command(name = "serve", description = "Run the server.")
@@ -74,6 +109,9 @@ public final class Main {
         description = "Cache verified tokens until they expire. Default: ${DEFAULT-VALUE}")
     boolean tokenCache;
 
+    @Option(names = "--demo", description = "Seed the default team with demo data if it has no apps.")
+    boolean demo;
+
     @Option(names = "--policy", paramLabel = "PROCESS=POLICY", mapFallbackValue = "auto",
         description = "Progression of a simulated process (repeatable): manual, immediate, auto or auto:<n><ms|s|m|h>,"
             + " e.g. --policy build-processing=manual or --policy '*=auto:2s' for every process.")
@@ -92,10 +130,22 @@ public final class Main {
           .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
+      Optional<PostgresSettings> postgres;
+      try {
+        postgres = data.postgres();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+      }
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies());
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT, postgres);
       Clock clock = Clock.systemUTC();
-      Pomona pomona = Pomona.start(settings, clock);
+      Pomona pomona;
+      try {
+        pomona = Pomona.start(settings, clock);
+      } catch (StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
+      }
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -108,6 +158,11 @@ public final class Main {
         System.out.println("WARNING: authentication is OFF (--insecure-no-auth): benchmark use only.");
       }
       new FirstStart(pomona, clock, System.out).welcome();
+      if (demo) {
+        // Dates follow the simulated clock, so a demo seeded on an advanced clock looks current on it.
+        new DemoSeeding(pomona.engine(), pomona.store(), pomona.simulation().clock(), System.out)
+            .seedDefaultTeamIfEmpty();
+      }
       pomona.join();
       return 0;
     }
@@ -241,6 +296,49 @@ public final class Main {
     }
   }
 
+  @Command(name = "seed", description = "Write demo data into a team, offline (stop the server first or use its admin API).")
+  static final class Seed implements Callable<Integer> {
+    @CommandLine.Mixin DataOptions data = new DataOptions();
+
+    @Option(names = "--demo", required = true, description = "Seed the demo team content (the only kind so far).")
+    boolean demo;
+
+    @Option(names = "--team", description = "Issuer id or team id. Default: the team `serve` created first.")
+    String team;
+
+    @Option(names = "--seed", defaultValue = "" + Demo.DEFAULT_SEED,
+        description = "Random seed; the same seed gives the same data. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Override
+    public Integer call() {
+      SimClock clock = new SimClock(Clock.systemUTC());
+      try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), clock)) {
+        // The server's own engine and Apple side, so that the demo's writes run the same behaviours
+        // (and schedule the same transitions) as when a server seeds it; the worker is not started:
+        // the next `serve` fires what falls due. The restored simulated clock dates the demo.
+        Pomona.AppleSide side = Pomona.AppleSide.open(CatalogLoader.load(), store, clock, new ObjectMapper(),
+            "http://localhost", Map.of());
+        Accounts accounts = new Accounts(store, clock);
+        Optional<Team> target = team == null ? DemoSeeding.defaultTeam(accounts.teams()) : accounts.team(team);
+        if (target.isEmpty()) {
+          System.err.println("pomona: " + (team == null
+              ? "no default team; name one with --team (see `pomona team list`), or run `pomona serve` once"
+              : "no team " + team));
+          return 2;
+        }
+        new DemoSeeding(side.engine(), store, clock, System.out).seed(target.get(), seed);
+        return 0;
+      } catch (ApiException e) {
+        System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
+        return 2;
+      } catch (IllegalArgumentException | StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
+      }
+    }
+  }
+
   static void printKey(Accounts.CreatedKey created) {
     System.out.printf("Issuer ID: %s%nKey ID:    %s%nKey file:  %s%nJSON key:  %s%n",
         created.team().issuerId(), created.key().keyId(), created.privateKeyFile().toAbsolutePath(),
@@ -248,10 +346,10 @@ public final class Main {
   }
 
   private static int withAccounts(DataOptions data, java.util.function.Consumer<Accounts> work) {
-    try (SqliteStore store = SqliteStore.open(data.dataDirectory, Clock.systemUTC())) {
+    try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
       work.accept(new Accounts(store, Clock.systemUTC()));
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StoreException e) {
       System.err.println("pomona: " + e.getMessage());
       return 2;
     }

@@ -10,11 +10,16 @@ import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Policy;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.testflight.BuildProcessing;
+import io.pomona.domain.webhooks.WebhookEventNotices;
+import io.pomona.domain.webhooks.WebhookPings;
+import io.pomona.domain.webhooks.WebhookRedeliveries;
+import io.pomona.domain.webhooks.WebhookRules;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -28,13 +33,14 @@ import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
-import io.pomona.store.sqlite.SqliteStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,22 +56,29 @@ public final class Pomona implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
   private final Simulation simulation;
+  private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, URI baseUrl) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
     this.simulation = simulation;
+    this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
   }
 
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
   static List<Behaviour> behaviours() {
-    return List.of(new BuildProcessing());
+    return List.of(
+        new BuildProcessing(),
+        new WebhookRules(),
+        new WebhookEventNotices(),
+        new WebhookPings(),
+        new WebhookRedeliveries());
   }
 
   /**
@@ -78,20 +91,17 @@ public final class Pomona implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
     SimClock simClock = new SimClock(clock);
-    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Store store = StoreFactory.open(settings, simClock);
     Simulation simulation = null;
+    WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
-      Model model = new Model(new CatalogIndex(catalog));
-      Behaviours behaviours = new Behaviours(behaviours());
-      Policies policies = new Policies(behaviours, store, settings.policies());
-      Engine engine = new Engine(model, store, json, stripTrailingSlash(baseUrl.toString()), behaviours, simClock,
-          new TransitionScheduler(policies));
-      simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
-      engine.ensureIndexes();
-      engine.referenceSeeder().seed(ReferenceData.load(json));
+      AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
+          settings.policies());
+      simulation = side.simulation();
+      Engine engine = side.engine();
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
@@ -99,11 +109,17 @@ public final class Pomona implements AutoCloseable {
           new BodyReader(json),
           new EngineDispatcher(engine),
           errors);
+      webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
+          settings.webhooks());
       server.start(pipeline);
       simulation.startWorker();
-      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
+      webhookDelivery.start();
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl);
     } catch (Exception | Error e) {
       try {
+        if (webhookDelivery != null) {
+          webhookDelivery.close();
+        }
         if (simulation != null) {
           simulation.close();
         }
@@ -111,6 +127,26 @@ public final class Pomona implements AutoCloseable {
         store.close();
       }
       throw e;
+    }
+  }
+
+  /**
+   * The engine and the simulated Apple side over a store, with indexes and reference data in
+   * place: what a server runs on, and what offline commands ({@code seed --demo}) write through,
+   * so that both run the same behaviours (a demo build seeded offline in PROCESSING still gets its
+   * processing scheduled). The simulation's worker is not started here.
+   */
+  record AppleSide(Engine engine, Simulation simulation) {
+    static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
+        Map<String, Policy> configuredPolicies) {
+      Model model = new Model(new CatalogIndex(catalog));
+      Behaviours behaviours = new Behaviours(behaviours());
+      Policies policies = new Policies(behaviours, store, configuredPolicies);
+      Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
+      Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
+      engine.ensureIndexes();
+      engine.referenceSeeder().seed(ReferenceData.load(json));
+      return new AppleSide(engine, simulation);
     }
   }
 
@@ -179,6 +215,11 @@ public final class Pomona implements AutoCloseable {
     return settings.dataDirectory();
   }
 
+  /** Where the data lives (SQLite file or PostgreSQL URL without password), for people. */
+  public String storeDescription() {
+    return StoreFactory.describe(settings.dataDirectory(), settings.postgres());
+  }
+
   public Store store() {
     return store;
   }
@@ -196,6 +237,11 @@ public final class Pomona implements AutoCloseable {
     return simulation;
   }
 
+  /** The webhook delivery worker (the Apple side that POSTs to webhooks' URLs). */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -206,9 +252,13 @@ public final class Pomona implements AutoCloseable {
       server.close();
     } finally {
       try {
-        simulation.close();
+        webhookDelivery.close();
       } finally {
-        store.close();
+        try {
+          simulation.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }

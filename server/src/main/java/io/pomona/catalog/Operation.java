@@ -21,6 +21,10 @@ import java.util.Map;
  *     are listed)
  * @param contentType the success content type, or null for 204/202 without a body
  * @param responseSchema the name of the success response schema in the source document
+ * @param includedSchemas for each type with more than one resource schema that the success
+ *     response may include, the schema its {@code included} array uses for that type (the
+ *     {@code included} of {@code AppResponse} holds inAppPurchases as {@code InAppPurchase}, of
+ *     {@code PromotedPurchaseResponse} as {@code InAppPurchaseV2}); empty when no such type
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Operation(
@@ -36,9 +40,31 @@ public record Operation(
     RequestBody request,
     int status,
     String contentType,
-    String responseSchema) {
+    String responseSchema,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> includedSchemas) {
 
   public Operation {
     parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    includedSchemas = includedSchemas == null
+        ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(includedSchemas));
+  }
+
+  /** An operation whose response includes no type that has several schemas. */
+  public Operation(
+      String id,
+      String method,
+      String path,
+      OperationKind kind,
+      String type,
+      String relationship,
+      String schema,
+      boolean deprecated,
+      Map<String, Parameter> parameters,
+      RequestBody request,
+      int status,
+      String contentType,
+      String responseSchema) {
+    this(id, method, path, kind, type, relationship, schema, deprecated, parameters, request, status, contentType,
+        responseSchema, Map.of());
   }
 }

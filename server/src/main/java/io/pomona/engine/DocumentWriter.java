@@ -43,12 +43,19 @@ final class DocumentWriter {
     this.json = json;
   }
 
-  /** What a document renders besides its primary data. */
+  /**
+   * What a document renders besides its primary data.
+   *
+   * @param includedSchemas by type, the schema that renders included resources of a type with
+   *     several schemas: the one the operation's response lists (its {@code included} validates
+   *     against that one only); other types render with their current schema
+   */
   record Rendering(
       String baseUrl,
       Map<String, Set<String>> fields,
       Map<String, Map<String, Linkage>> linkages,
-      List<StoredResource> included) {
+      List<StoredResource> included,
+      Map<String, String> includedSchemas) {
 
     static String key(String type, String id) {
       return type + "/" + id;
@@ -130,7 +137,8 @@ final class DocumentWriter {
     });
   }
 
-  byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl, Optional<String> relatedUrl) {
+  /** A to-one linkage document; its top-level links are the spec's DocumentLinks: {@code self} only. */
+  byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl) {
     return write(g -> {
       g.writeStartObject();
       g.writeFieldName("data");
@@ -141,9 +149,6 @@ final class DocumentWriter {
       }
       g.writeObjectFieldStart("links");
       g.writeStringField("self", selfUrl);
-      if (relatedUrl.isPresent()) {
-        g.writeStringField("related", relatedUrl.get());
-      }
       g.writeEndObject();
       g.writeEndObject();
     });
@@ -222,7 +227,11 @@ final class DocumentWriter {
         continue;
       }
       Relationship relationship = out.relationship();
+      // An empty to-one has no data member: the spec's relationship data is an object, never null.
       Linkage data = relationship.linkage() ? linkages.get(out.name()) : null;
+      if (data != null && !relationship.toMany() && data.ids().isEmpty()) {
+        data = null;
+      }
       if (out.self() == null && out.related() == null && data == null) {
         continue;
       }
@@ -255,11 +264,7 @@ final class DocumentWriter {
           g.writeEndArray();
         } else {
           g.writeFieldName("data");
-          if (data.ids().isEmpty()) {
-            g.writeNull();
-          } else {
-            identifier(g, data.targetType(), data.ids().get(0));
-          }
+          identifier(g, data.targetType(), data.ids().get(0));
         }
       }
       g.writeEndObject();
@@ -290,7 +295,8 @@ final class DocumentWriter {
     }
     g.writeArrayFieldStart("included");
     for (StoredResource resource : rendering.included()) {
-      resource(g, model.defaultSchema(resource.type()), resource, rendering);
+      String schema = rendering.includedSchemas().get(resource.type());
+      resource(g, schema == null ? model.defaultSchema(resource.type()) : model.schema(schema), resource, rendering);
     }
     g.writeEndArray();
   }

@@ -89,6 +89,9 @@ public final class Engine {
 
   public Reply execute(Call call) {
     Operation operation = call.operation();
+    if (!answersWithJsonApi(operation)) {
+      throw Errors.notImplemented(operation.id());
+    }
     return switch (operation.kind()) {
       case GET_COLLECTION -> list(call, operation.type(), Optional.empty());
       case GET_INSTANCE -> getInstance(call);
@@ -112,7 +115,8 @@ public final class Engine {
     return store.read(tx -> {
       StoredResource resource = find(tx, call.caller(), type, id);
       return Reply.json(200, documents.single(schemaOf(call.operation()), resource, selfUrl(call),
-          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(), baseUrl)));
+          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(), baseUrl,
+              call.operation().includedSchemas())));
     });
   }
 
@@ -150,7 +154,8 @@ public final class Engine {
           selfUrl(call), next, page.total(), limit));
     }
     return Reply.json(200, documents.collection(schemaOf(call.operation()), page.items(), selfUrl(call), next,
-        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query, baseUrl)));
+        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query, baseUrl,
+            call.operation().includedSchemas())));
   }
 
   private Reply toOneRelated(Call call) {
@@ -164,7 +169,8 @@ public final class Engine {
           .orElseThrow(() -> Errors.noRelated(operation.type(), id, operation.relationship()));
       StoredResource related = find(tx, call.caller(), relationship.target(), relatedId);
       return Reply.json(200, documents.single(schemaOf(operation), related, selfUrl(call),
-          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(), baseUrl)));
+          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(), baseUrl,
+              operation.includedSchemas())));
     });
   }
 
@@ -176,8 +182,7 @@ public final class Engine {
       find(tx, call.caller(), operation.type(), id);
       Optional<String> relatedId = writer.relatedIds(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), 1)
           .stream().findFirst();
-      return Reply.json(200, documents.toOneLinkage(relationship.target(), relatedId, selfUrl(call),
-          model.relatedPath(operation.type(), id, operation.relationship()).map(path -> baseUrl + path)));
+      return Reply.json(200, documents.toOneLinkage(relationship.target(), relatedId, selfUrl(call)));
     });
   }
 
@@ -233,7 +238,8 @@ public final class Engine {
   private Reply renderWritten(Call call, StoredResource resource) {
     return store.read(tx -> Reply.json(call.operation().status(),
         documents.single(schemaOf(call.operation()), resource, selfUrl(call),
-            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY, baseUrl))));
+            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY, baseUrl,
+                call.operation().includedSchemas()))));
   }
 
   // ---- helpers ----
@@ -261,11 +267,21 @@ public final class Engine {
     return call.operation().type();
   }
 
+  /**
+   * Whether an operation answers with a JSON:API document the engine can produce. Metrics,
+   * reports, CSV lists and other custom answers (their own content types) are domain behaviours'
+   * work; until one serves them they are 501, never a JSON:API document of the wrong kind.
+   */
+  private static boolean answersWithJsonApi(Operation operation) {
+    return operation.kind() != io.pomona.catalog.OperationKind.GET_METRICS
+        && (operation.contentType() == null || operation.contentType().equals(Reply.JSON));
+  }
+
   private static boolean isLinkage(Operation operation) {
     return operation.kind() == io.pomona.catalog.OperationKind.GET_TO_MANY_RELATIONSHIP;
   }
 
   private String selfUrl(Call call) {
-    return baseUrl + call.path() + (call.rawQuery().isEmpty() ? "" : "?" + call.rawQuery());
+    return Links.request(baseUrl, call.path(), call.rawQuery());
   }
 }

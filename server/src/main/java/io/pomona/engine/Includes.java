@@ -32,8 +32,12 @@ final class Includes {
     this.model = model;
   }
 
-  DocumentWriter.Rendering render(
-      Tx tx, String team, String type, List<StoredResource> primaries, Query query, String baseUrl) {
+  /**
+   * @param includedSchemas the operation's choice of schema for included types that have
+   *     several ({@link io.pomona.catalog.Operation#includedSchemas})
+   */
+  DocumentWriter.Rendering render(Tx tx, String team, String type, List<StoredResource> primaries, Query query,
+      String baseUrl, Map<String, String> includedSchemas) {
     Map<String, Map<String, Linkage>> linkages = new HashMap<>();
     Map<String, StoredResource> included = new LinkedHashMap<>();
     Set<String> primaryKeys = new LinkedHashSet<>();
@@ -70,7 +74,8 @@ final class Includes {
         }
       }
     }
-    return new DocumentWriter.Rendering(baseUrl, query.fields(), linkages, List.copyOf(included.values()));
+    return new DocumentWriter.Rendering(
+        baseUrl, query.fields(), linkages, List.copyOf(included.values()), includedSchemas);
   }
 
   private List<StoredResource> fetch(Tx tx, String team, String type, Collection<String> ids) {

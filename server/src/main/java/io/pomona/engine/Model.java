@@ -6,6 +6,7 @@ import io.pomona.store.StoredResource;
 import io.pomona.catalog.Operation;
 import io.pomona.catalog.OperationKind;
 import io.pomona.catalog.Relationship;
+import io.pomona.catalog.RequestBody;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.ResourceType;
 import io.pomona.store.IndexSpec;
@@ -31,6 +32,7 @@ public final class Model {
   // resource (thousands per list with includes), so no key is concatenated per lookup.
   private final Map<String, Map<String, PathTemplate>> relationshipPaths = new HashMap<>();
   private final Map<String, Map<String, PathTemplate>> relatedPaths = new HashMap<>();
+  private final Map<String, Relationship> writeOnly = new HashMap<>();
 
   public Model(CatalogIndex catalog) {
     this.catalog = catalog;
@@ -57,6 +59,48 @@ public final class Model {
         instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path() + "/{id}"));
       }
     }
+    // Types only ever seen through another resource (build icons, price points, ...) still carry
+    // links.self, as every resource does (api-facts.md §4); Apple's own links for them follow
+    // the /v1/{type}/{id} pattern of all other resources.
+    for (String type : catalog.types()) {
+      instancePaths.putIfAbsent(type, PathTemplate.of("/v1/" + type + "/{id}"));
+    }
+    collectWriteOnlyRelationships();
+  }
+
+  /**
+   * Relationships a create or update accepts that no resource schema shows (a subscription
+   * group's {@code app}, a phased release's {@code appStoreVersion}): they are stored like any
+   * other, but never rendered. When the target type has exactly one relationship back to the
+   * owner that is not yet paired (or, for a to-one, exactly one such to-many), that is the same
+   * edge seen from the other side: {@code POST /v1/subscriptionGroups} with {@code app} then
+   * shows in {@code GET /v1/apps/{id}/subscriptionGroups}. Otherwise the edge is one-directional.
+   */
+  private void collectWriteOnlyRelationships() {
+    for (Operation operation : catalog.operations()) {
+      RequestBody request = operation.request();
+      if (request == null || request.linkage() || request.type() == null || catalog.type(request.type()).isEmpty()) {
+        continue;
+      }
+      String type = request.type();
+      request.relationships().forEach((name, requested) -> {
+        if (catalog.relationship(type, name).isEmpty() && catalog.type(requested.target()).isPresent()) {
+          writeOnly.computeIfAbsent(type + "." + name, key -> new Relationship(requested.target(), requested.toMany(),
+              false, false, false, inverseOfWriteOnly(type, requested).orElse(null)));
+        }
+      });
+    }
+  }
+
+  private Optional<String> inverseOfWriteOnly(String type, RequestBody.RequestRelationship requested) {
+    List<Map.Entry<String, Relationship>> unpaired = type(requested.target()).relationships().entrySet().stream()
+        .filter(e -> e.getValue().target().equals(type) && e.getValue().inverse() == null && e.getValue().alias() == null)
+        .toList();
+    if (unpaired.size() == 1) {
+      return Optional.of(unpaired.get(0).getKey());
+    }
+    List<Map.Entry<String, Relationship>> toMany = unpaired.stream().filter(e -> e.getValue().toMany()).toList();
+    return !requested.toMany() && toMany.size() == 1 ? Optional.of(toMany.get(0).getKey()) : Optional.empty();
   }
 
   /**
@@ -140,8 +184,10 @@ public final class Model {
     return catalog.schema(name).orElseThrow(() -> new IllegalArgumentException("unknown schema " + name));
   }
 
+  /** A relationship of a type: one its schemas show, or one only its writes accept. */
   public Optional<Relationship> relationship(String type, String name) {
-    return catalog.relationship(type, name);
+    Optional<Relationship> shown = catalog.relationship(type, name);
+    return shown.isPresent() ? shown : Optional.ofNullable(writeOnly.get(type + "." + name));
   }
 
   /**
@@ -152,6 +198,11 @@ public final class Model {
   public EdgeRef edge(String type, String name) {
     Relationship relationship = relationship(type, name)
         .orElseThrow(() -> new IllegalArgumentException("unknown relationship " + type + "." + name));
+    if (writeOnly.containsKey(type + "." + name) && relationship.inverse() != null) {
+      // Its inverse is unpaired in the catalog and keys the edge by itself; read it from this end.
+      EdgeRef theirs = edge(relationship.target(), relationship.inverse());
+      return new EdgeRef(theirs.relation(), !theirs.typeIsFrom());
+    }
     String own = relationship.edgeName(name);
     if (!own.equals(name)) {
       relationship = relationship(type, own).orElse(relationship);

@@ -64,17 +64,7 @@ final class Writer {
 
   StoredResource create(Tx tx, String team, String type, WriteRequest request) {
     TxResources session = session(tx, team, Origin.CLIENT, Map.of());
-    Map<String, String> temporaryIds = new HashMap<>();
-    List<IncludedResource> included = request.included();
-    for (IncludedResource resource : included) {
-      temporaryIds.put(resource.type() + "/" + resource.id(), ids.newId(resource.type()));
-    }
-    for (IncludedResource resource : included) {
-      String id = temporaryIds.get(resource.type() + "/" + resource.id());
-      lifecycle.create(session, resource.type(), id, withoutNulls(resource.attributes()),
-          relatedIds(resource.relationships(), temporaryIds),
-          () -> linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included"));
-    }
+    Map<String, String> temporaryIds = insertIncluded(session, tx, team, request.included());
     String id = ids.newId(type);
     return lifecycle.create(session, type, id, withoutNulls(request.attributes()),
         relatedIds(request.relationships(), temporaryIds),
@@ -82,9 +72,12 @@ final class Writer {
   }
 
   StoredResource update(Tx tx, String team, String type, String id, WriteRequest request) {
-    return lifecycle.update(session(tx, team, Origin.CLIENT, Map.of()), type, id, request.attributes(),
-        relatedIds(request.relationships(), Map.of()),
-        () -> linkAll(tx, team, type, id, request.relationships(), Map.of(), "/data/relationships"));
+    TxResources session = session(tx, team, Origin.CLIENT, Map.of());
+    // Updates take inline creates too (SubscriptionUpdateRequest's introductory offers and prices).
+    Map<String, String> temporaryIds = insertIncluded(session, tx, team, request.included());
+    return lifecycle.update(session, type, id, request.attributes(),
+        relatedIds(request.relationships(), temporaryIds),
+        () -> linkAll(tx, team, type, id, request.relationships(), temporaryIds, "/data/relationships"));
   }
 
   /** A client's relationship-endpoint write: {@link #link} as an update of the resource. */
@@ -107,6 +100,25 @@ final class Writer {
     relationships.forEach((name, identifiers) -> result.put(name, identifiers.orElse(List.of()).stream()
         .map(i -> temporaryIds.getOrDefault(i.type() + "/" + i.id(), i.id())).toList()));
     return result;
+  }
+
+  /**
+   * Inserts the resources a write sends in {@code included} (each under a new id, linked as it
+   * says) and returns the new id of each temporary one, by {@code type/temporaryId}.
+   */
+  private Map<String, String> insertIncluded(TxResources session, Tx tx, String team,
+      List<IncludedResource> included) {
+    Map<String, String> temporaryIds = new HashMap<>();
+    for (IncludedResource resource : included) {
+      temporaryIds.put(resource.type() + "/" + resource.id(), ids.newId(resource.type()));
+    }
+    for (IncludedResource resource : included) {
+      String id = temporaryIds.get(resource.type() + "/" + resource.id());
+      lifecycle.create(session, resource.type(), id, withoutNulls(resource.attributes()),
+          relatedIds(resource.relationships(), temporaryIds),
+          () -> linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included"));
+    }
+    return temporaryIds;
   }
 
   private void linkAll(Tx tx, String team, String type, String id,

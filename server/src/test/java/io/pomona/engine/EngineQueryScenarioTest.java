@@ -84,7 +84,10 @@ class EngineQueryScenarioTest {
     Response linkage = pomona.get("/v1/builds/b1/relationships/preReleaseVersion");
     assertThat(linkage.json().path("data").path("type").asText()).isEqualTo("preReleaseVersions");
     assertThat(linkage.json().path("data").path("id").asText()).isEqualTo("prv-1");
-    assertThat(linkage.json().path("links").path("related").asText()).endsWith("/v1/builds/b1/preReleaseVersion");
+    // A linkage document's top-level links are the spec's DocumentLinks: self only.
+    assertThat(linkage.json().path("links").path("self").asText())
+        .endsWith("/v1/builds/b1/relationships/preReleaseVersion");
+    assertThat(linkage.json().path("links").has("related")).isFalse();
   }
 
   static Stream<Arguments> badBodies() {

@@ -63,11 +63,21 @@ public abstract class StoreContractTest {
     store.close();
   }
 
+  /**
+   * Whether {@link Store#dataVersion} stays put while nothing is committed. A store may instead
+   * return a new number every time (it then keeps callers' caches empty, never stale).
+   */
+  protected boolean dataVersionIsExact() {
+    return true;
+  }
+
   @Test
   void dataVersionMovesOnEveryCommitOfThisStoreOrAnotherOnTheSameDatabase() {
     long initial = store.dataVersion();
     store.read(tx -> tx.teams());
-    assertThat(store.dataVersion()).as("reads change nothing").isEqualTo(initial);
+    if (dataVersionIsExact()) {
+      assertThat(store.dataVersion()).as("reads change nothing").isEqualTo(initial);
+    }
 
     store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
     long afterOwnWrite = store.dataVersion();

@@ -12,10 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Generates Pomona's catalog from an App Store Connect OpenAPI document.
@@ -92,8 +90,9 @@ public final class CatalogGenerator {
               resource.attributes(),
               relationships));
     }
-    Set<String> schemaNames = new LinkedHashSet<>(schemas.keySet());
-    List<Operation> operations = new OperationReader(openApi, shapes, schemaNames).read();
+    Map<String, String> typeOfSchema = new LinkedHashMap<>();
+    schemas.forEach((name, schema) -> typeOfSchema.put(name, schema.type()));
+    List<Operation> operations = new OperationReader(openApi, shapes, typeOfSchema).read();
     return new Generated(
         new Catalog(openApi.version(), schemas, shapes.namedShapes(), operations),
         inverses.report());

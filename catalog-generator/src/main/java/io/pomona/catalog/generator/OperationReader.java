@@ -50,11 +50,25 @@ final class OperationReader {
   private final OpenApi openApi;
   private final ShapeReader shapes;
   private final Set<String> resourceSchemas;
+  private final Map<String, String> typeOfSchema;
+  private final Set<String> typesWithSeveralSchemas;
 
-  OperationReader(OpenApi openApi, ShapeReader shapes, Set<String> resourceSchemas) {
+  /**
+   * @param typeOfSchema the resource type of each resource schema, by schema name
+   */
+  OperationReader(OpenApi openApi, ShapeReader shapes, Map<String, String> typeOfSchema) {
     this.openApi = openApi;
     this.shapes = shapes;
-    this.resourceSchemas = resourceSchemas;
+    this.resourceSchemas = typeOfSchema.keySet();
+    this.typeOfSchema = typeOfSchema;
+    Map<String, Integer> schemasPerType = new LinkedHashMap<>();
+    typeOfSchema.values().forEach(type -> schemasPerType.merge(type, 1, Integer::sum));
+    this.typesWithSeveralSchemas = new LinkedHashSet<>();
+    schemasPerType.forEach((type, count) -> {
+      if (count > 1) {
+        typesWithSeveralSchemas.add(type);
+      }
+    });
   }
 
   List<Operation> read() {
@@ -96,7 +110,36 @@ final class OperationReader {
         request.orElse(null),
         success.map(s -> Integer.parseInt(s.getKey())).orElse(0),
         contentType.orElse(null),
-        responseSchema.orElse(null));
+        responseSchema.orElse(null),
+        contentType.map(type -> includedSchemas(firstContent.get(type), id)).orElse(Map.of()));
+  }
+
+  /**
+   * For each type with several resource schemas, the one the response's {@code included} array
+   * lists for it: which view of a stored resource a document includes depends on the document.
+   */
+  private Map<String, String> includedSchemas(JsonNode media, String id) {
+    JsonNode items =
+        openApi.resolve(media.path("schema")).path("properties").path("included").path("items");
+    List<JsonNode> alternatives = new ArrayList<>();
+    if (items.has("oneOf")) {
+      items.get("oneOf").forEach(alternatives::add);
+    } else if (items.has("$ref")) {
+      alternatives.add(items);
+    }
+    Map<String, String> chosen = new LinkedHashMap<>();
+    for (JsonNode alternative : alternatives) {
+      Optional<String> schema = OpenApi.refName(alternative).filter(typeOfSchema::containsKey);
+      if (schema.isEmpty() || !typesWithSeveralSchemas.contains(typeOfSchema.get(schema.get()))) {
+        continue;
+      }
+      String previous = chosen.putIfAbsent(typeOfSchema.get(schema.get()), schema.get());
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            id + ": the included array lists two schemas of " + typeOfSchema.get(schema.get()));
+      }
+    }
+    return chosen;
   }
 
   /**

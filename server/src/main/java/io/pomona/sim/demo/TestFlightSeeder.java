@@ -1,0 +1,269 @@
+package io.pomona.sim.demo;
+
+import io.pomona.sim.demo.Story.App;
+import io.pomona.sim.demo.Story.AppText;
+import io.pomona.sim.demo.Story.BetaGroup;
+import io.pomona.sim.demo.Story.Build;
+import io.pomona.sim.demo.Story.Contact;
+import io.pomona.sim.demo.Story.Identity;
+import io.pomona.sim.demo.Story.Tester;
+import io.pomona.sim.demo.Story.Text;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * TestFlight: export compliance declarations, pre-release versions, builds with their beta
+ * details, beta review submissions and "What to Test" notes, beta app localizations and review
+ * details, beta groups, and the testers in them (one tester per person across the team's apps).
+ */
+final class TestFlightSeeder {
+  /** Builds expire this long after upload (api-facts.md §6.1). */
+  private static final int BUILD_LIFETIME_DAYS = 90;
+
+  private final DemoContext context;
+  private final Map<String, Membership> testers = new LinkedHashMap<>();
+
+  TestFlightSeeder(DemoContext context) {
+    this.context = context;
+  }
+
+  /** Returns the build ids by {@code <app key>/<build number>}. */
+  SeededIds seed(List<App> apps, SeededIds appIds) {
+    SeededIds builds = new SeededIds("build");
+    for (App app : apps) {
+      String appId = appIds.id(app.identity().key());
+      Optional<String> declaration = declarations(app.identity(), appId);
+      Map<String, String> preReleaseVersions = preReleaseVersions(app, appId);
+      for (Build build : app.testFlight().builds()) {
+        builds.put(app.identity().key() + "/" + build.number(),
+            build(app.identity(), appId, build, preReleaseVersions.get(build.version()), declaration));
+      }
+      betaAppLocalizations(app, appId);
+      betaAppReviewDetail(appId, app.testFlight().reviewContact());
+      // Groups predate the oldest build they could hold: internal ones by weeks, external ones by days.
+      long oldestBuildDays = app.testFlight().builds().stream().mapToLong(b -> b.age().toDays()).max().orElse(0);
+      for (BetaGroup group : app.testFlight().groups()) {
+        Instant created = context.time().daysAgo((int) oldestBuildDays + (group.internal() ? 21 : 3));
+        betaGroup(app.identity().key(), appId, group, created, builds);
+      }
+    }
+    betaTesters();
+    return builds;
+  }
+
+  /**
+   * An approved declaration that the app's builds use and, for its next major version, one still
+   * in review. Only apps with non-exempt encryption need them; the others answer
+   * {@code usesNonExemptEncryption: false} on each build.
+   */
+  private Optional<String> declarations(Identity app, String appId) {
+    if (!app.nonExemptEncryption()) {
+      return Optional.empty();
+    }
+    Instant approvedCreated = context.time().daysAgo(160);
+    String approved = declaration(app, appId, approvedCreated, "APPROVED", false,
+        "Encrypts the local books database and syncs it over HTTPS.");
+    declaration(app, appId, context.time().daysAgo(3), "IN_REVIEW", true,
+        "Adds end-to-end encrypted bank sync with our own key exchange.");
+    return Optional.of(approved);
+  }
+
+  private String declaration(Identity app, String appId, Instant created, String state, boolean proprietary,
+      String description) {
+    return context.out().resource("appEncryptionDeclarations", context.random().uuid())
+        .attr("appDescription", description)
+        .date("createdDate", created)
+        .attr("usesEncryption", true)
+        .attr("exempt", false)
+        .attr("containsProprietaryCryptography", proprietary)
+        .attr("containsThirdPartyCryptography", true)
+        .attr("availableOnFrenchStore", true)
+        .attr("platform", app.platform().platform())
+        .date("uploadedDate", context.time().after(created, 1, 30))
+        .attr("appEncryptionDeclarationState", state)
+        .link("app", appId)
+        .save();
+  }
+
+  private Map<String, String> preReleaseVersions(App app, String appId) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (Build build : app.testFlight().builds()) {
+      ids.computeIfAbsent(build.version(), version -> context.out()
+          .resource("preReleaseVersions", context.random().uuid())
+          .attr("version", version)
+          .attr("platform", app.identity().platform().platform())
+          .link("app", appId)
+          .save());
+    }
+    return ids;
+  }
+
+  private String build(Identity app, String appId, Build build, String preReleaseVersion,
+      Optional<String> declaration) {
+    Instant uploaded = ago(build.age());
+    BuildStage stage = build.stage();
+    boolean answered = stage.exportComplianceAnswered();
+    String id = context.out().resource("builds", context.random().uuid())
+        .attr("version", build.number())
+        .date("uploadedDate", uploaded)
+        .date("expirationDate", DemoTime.plusDays(uploaded, BUILD_LIFETIME_DAYS))
+        .attr("expired", stage.expired())
+        .attr("minOsVersion", app.minOsVersion())
+        .attr("lsMinimumSystemVersion", app.platform().isMac() ? Optional.of(app.minOsVersion()) : Optional.empty())
+        .attr("processingState", stage.processingState())
+        .attr("buildAudienceType", build.internalOnly() ? "INTERNAL_ONLY" : "APP_STORE_ELIGIBLE")
+        .attr("usesNonExemptEncryption", answered ? Optional.of(app.nonExemptEncryption()) : Optional.empty())
+        .link("app", appId)
+        .link("preReleaseVersion", preReleaseVersion)
+        .link("appEncryptionDeclaration", answered ? declaration : Optional.empty())
+        .save();
+    // Apple gives a build's beta detail and beta review submission the build's own id.
+    context.out().resource("buildBetaDetails", id)
+        .attr("autoNotifyEnabled", !build.internalOnly())
+        .attr("internalBuildState", stage.internalState())
+        .attr("externalBuildState", stage.externalState(build.internalOnly()))
+        .link("build", id)
+        .save();
+    if (stage.betaReviewState().isPresent()) {
+      context.out().resource("betaAppReviewSubmissions", id)
+          .attr("betaReviewState", stage.betaReviewState().get())
+          .date("submittedDate", context.time().after(uploaded, 30, 240))
+          .link("build", id)
+          .save();
+    }
+    for (Text whatsNew : build.whatsNew()) {
+      context.out().resource("betaBuildLocalizations", context.random().uuid())
+          .attr("whatsNew", whatsNew.value())
+          .attr("locale", whatsNew.locale())
+          .link("build", id)
+          .save();
+    }
+    return id;
+  }
+
+  private Instant ago(Duration age) {
+    return age.toDays() > 0 ? context.time().daysAgo((int) age.toDays()) : context.time().minutesAgo((int) age.toMinutes());
+  }
+
+  private void betaAppLocalizations(App app, String appId) {
+    Identity identity = app.identity();
+    for (AppText text : app.listing().texts()) {
+      if (text.locale().equals("ja")) {
+        continue; // TestFlight texts exist in the languages the testers read: English and German
+      }
+      String thanks = text.locale().equals("de-DE")
+          ? "Danke, dass Sie " + text.name() + " testen! " + text.subtitle() + "."
+          : "Thanks for testing " + text.name() + "! " + text.subtitle() + ".";
+      context.out().resource("betaAppLocalizations", context.random().uuid())
+          .attr("feedbackEmail", app.testFlight().feedbackEmail())
+          .attr("marketingUrl", Web.home(identity))
+          .attr("privacyPolicyUrl", Web.page(identity, text.locale(), "privacy"))
+          .attr("tvOsPrivacyPolicy", identity.platform() == DemoPlatform.TV_OS
+              ? Optional.of("TestFlight builds collect no personal data beyond Apple's crash reports.")
+              : Optional.empty())
+          .attr("description", thanks)
+          .attr("locale", text.locale())
+          .link("app", appId)
+          .save();
+    }
+  }
+
+  /** Apple gives an app's beta review detail the app's own id. */
+  private void betaAppReviewDetail(String appId, Contact contact) {
+    context.out().resource("betaAppReviewDetails", appId)
+        .attr("contactFirstName", contact.firstName())
+        .attr("contactLastName", contact.lastName())
+        .attr("contactPhone", contact.phone())
+        .attr("contactEmail", contact.email())
+        .attr("demoAccountName", contact.demoAccountName())
+        .attr("demoAccountPassword", contact.demoAccountPassword())
+        .attr("demoAccountRequired", contact.demoAccountName().isPresent())
+        .attr("notes", contact.notes())
+        .link("app", appId)
+        .save();
+  }
+
+  private void betaGroup(String appKey, String appId, BetaGroup group, Instant created, SeededIds builds) {
+    DemoWriter.NewResource resource = context.out().resource("betaGroups", context.random().uuid())
+        .attr("name", group.name())
+        .date("createdDate", created)
+        .attr("isInternalGroup", group.internal())
+        .attr("hasAccessToAllBuilds", group.allBuilds())
+        .attr("publicLinkEnabled", group.publicLink())
+        .attr("feedbackEnabled", true);
+    if (group.publicLink()) {
+      String linkId = context.random().publicLinkId();
+      resource.attr("publicLinkId", linkId)
+          .attr("publicLink", "https://testflight.apple.com/join/" + linkId)
+          .attr("publicLinkLimitEnabled", true)
+          .attr("publicLinkLimit", 500);
+    }
+    String id = resource
+        .link("app", appId)
+        .link("builds", group.buildNumbers().stream().map(number -> builds.id(appKey + "/" + number)).toList())
+        .save();
+    for (Tester tester : group.testers()) {
+      testers.computeIfAbsent(tester.email(), email -> new Membership(tester)).add(appId, id);
+    }
+  }
+
+  private void betaTesters() {
+    for (Membership membership : testers.values()) {
+      Tester tester = membership.tester();
+      context.out().resource("betaTesters", context.random().uuid())
+          .attr("firstName", tester.firstName())
+          .attr("lastName", tester.lastName())
+          .attr("email", tester.email())
+          .attr("inviteType", tester.inviteType())
+          .attr("state", tester.state())
+          .attr("appDevices", tester.device().map(device -> List.of(appDevice(device))))
+          .link("apps", List.copyOf(membership.apps()))
+          .link("betaGroups", List.copyOf(membership.groups()))
+          .save();
+    }
+  }
+
+  private static Map<String, Object> appDevice(Story.TesterDevice device) {
+    Map<String, Object> appDevice = new LinkedHashMap<>();
+    appDevice.put("model", device.model());
+    appDevice.put("platform", device.platform());
+    appDevice.put("osVersion", device.osVersion());
+    appDevice.put("appBuildVersion", device.buildNumber());
+    return appDevice;
+  }
+
+  /** The apps and groups one person tests in; the first group's story supplies their details. */
+  private static final class Membership {
+    private final Tester tester;
+    private final Set<String> apps = new LinkedHashSet<>();
+    private final List<String> groups = new ArrayList<>();
+
+    Membership(Tester tester) {
+      this.tester = tester;
+    }
+
+    Tester tester() {
+      return tester;
+    }
+
+    Set<String> apps() {
+      return apps;
+    }
+
+    List<String> groups() {
+      return groups;
+    }
+
+    void add(String appId, String groupId) {
+      apps.add(appId);
+      groups.add(groupId);
+    }
+  }
+}

@@ -1,0 +1,389 @@
+package io.pomona.sim.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pomona.account.Team;
+import io.pomona.app.Accounts;
+import io.pomona.error.ApiException;
+import io.pomona.store.ResourceQuery;
+import io.pomona.store.Store;
+import io.pomona.store.StoredResource;
+import io.pomona.testing.ResponseSchemas;
+import io.pomona.testing.TestPomona;
+import io.pomona.testing.TestPomona.Response;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo team through the real API: every area lists non-empty data that validates against the
+ * official response schemas, related endpoints and includes answer with data, the states tell a
+ * consistent story, and seeding is deterministic.
+ */
+class DemoTest {
+  /** A fixed "now", as a frozen simulated clock would give. */
+  private static final Instant NOW = Instant.parse("2025-06-11T09:30:15.250Z");
+  private static final Pattern APPLE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+
+  @TempDir static Path directory;
+  static TestPomona pomona;
+  static DemoSummary summary;
+  static Optional<ResponseSchemas> schemas;
+
+  @BeforeAll
+  static void seed() {
+    pomona = TestPomona.start(directory);
+    summary = demo().seed(pomona.team().id(), NOW);
+    schemas = ResponseSchemas.find();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    pomona.close();
+  }
+
+  @Test
+  void everyAreaTheIssueNamesListsSchemaValidData() {
+    assumeSpec();
+    List<String> problems = new ArrayList<>();
+    check("/v1/apps", "", problems);
+    check("/v1/builds", "", problems);
+    check("/v1/betaGroups", "", problems);
+    check("/v1/ciProducts", "", problems);
+    check("/v1/users", "", problems);
+    check("/v1/certificates", "", problems);
+    for (String app : summary.appIds()) {
+      check("/v1/apps/{id}/appStoreVersions", "", problems, app);
+      if (!app.equals(summary.appIds().get(3))) { // the new app has no reviews yet
+        check("/v1/apps/{id}/customerReviews", "", problems, app);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void relatedEndpointsAndIncludesAnswerWithSchemaValidData() {
+    assumeSpec();
+    List<String> problems = new ArrayList<>();
+    String pebble = summary.appIds().get(0);
+    String ledgerly = summary.appIds().get(1);
+    String sprout = summary.appIds().get(3);
+    check("/v1/apps/{id}", "include=appInfos,builds,betaGroups,preReleaseVersions,appStoreVersions,ciProduct", problems,
+        pebble);
+    String appInfo = firstId(check("/v1/apps/{id}/appInfos", "include=primaryCategory,appInfoLocalizations", problems,
+        pebble));
+    check("/v1/appInfos/{id}/appInfoLocalizations", "", problems, appInfo);
+    check("/v1/appInfos/{id}/primaryCategory", "", problems, appInfo);
+
+    check("/v1/bundleIds", "include=bundleIdCapabilities", problems);
+    check("/v1/devices", "limit=200", problems);
+    check("/v1/profiles", "include=bundleId,certificates,devices", problems);
+
+    // Only to-one relationships every build has: an empty one renders "data": null, which the
+    // document's schemas do not allow (an engine question, not the demo's).
+    String build = firstId(check("/v1/builds", "include=app,preReleaseVersion,buildBetaDetail,betaBuildLocalizations",
+        problems));
+    check("/v1/builds/{id}/app", "", problems, build);
+    check("/v1/builds/{id}/preReleaseVersion", "", problems, build);
+    check("/v1/preReleaseVersions", "include=builds,app", problems);
+    check("/v1/buildBetaDetails", "", problems);
+    check("/v1/betaBuildLocalizations", "", problems);
+    check("/v1/betaAppReviewSubmissions", "filter%5Bbuild%5D=" + build, problems);
+    check("/v1/appEncryptionDeclarations", "include=app", problems);
+    String declaration = firstId(check("/v1/apps/{id}/appEncryptionDeclarations", "", problems, ledgerly));
+    check("/v1/appEncryptionDeclarations/{id}/app", "", problems, declaration);
+    String ledgerlyBuild = firstId(check("/v1/apps/{id}/builds", "", problems, ledgerly));
+    check("/v1/builds/{id}/appEncryptionDeclaration", "", problems, ledgerlyBuild);
+    String group = firstId(check("/v1/betaGroups", "include=app,builds,betaTesters", problems));
+    check("/v1/betaGroups/{id}/betaTesters", "", problems, group);
+    check("/v1/betaTesters", "include=apps,betaGroups", problems);
+    check("/v1/betaAppLocalizations", "", problems);
+    check("/v1/betaAppReviewDetails", "filter%5Bapp%5D=" + pebble, problems);
+
+    String version = firstId(check("/v1/apps/{id}/appStoreVersions", "include=appStoreVersionLocalizations,build,app",
+        problems, pebble));
+    check("/v1/appStoreVersions/{id}/appStoreVersionLocalizations", "", problems, version);
+    check("/v1/appStoreVersions/{id}/build", "", problems, version);
+
+    String purchase = firstId(check("/v1/apps/{id}/inAppPurchasesV2", "", problems, pebble));
+    check("/v2/inAppPurchases/{id}/inAppPurchaseLocalizations", "", problems, purchase);
+    check("/v1/apps/{id}/inAppPurchasesV2", "", problems, sprout);
+    String subscriptionGroup = firstId(check("/v1/apps/{id}/subscriptionGroups", "include=subscriptions", problems,
+        ledgerly));
+    check("/v1/subscriptionGroups/{id}/subscriptionGroupLocalizations", "", problems, subscriptionGroup);
+    String subscription = firstId(check("/v1/subscriptionGroups/{id}/subscriptions", "", problems, subscriptionGroup));
+    check("/v1/subscriptions/{id}/subscriptionLocalizations", "", problems, subscription);
+
+    String review = reviewWithResponse(pebble);
+    check("/v1/customerReviews/{id}", "include=response", problems, review);
+    check("/v1/customerReviews/{id}/response", "", problems, review);
+    String liveVersion = versionIdIn(pebble, "READY_FOR_DISTRIBUTION");
+    check("/v1/appStoreVersions/{id}/customerReviews", "", problems, liveVersion);
+
+    String product = firstId(check("/v1/ciProducts", "include=app,bundleId,primaryRepositories", problems));
+    String workflow = firstId(check("/v1/ciProducts/{id}/workflows", "", problems, product));
+    check("/v1/ciWorkflows/{id}", "include=product,repository,xcodeVersion,macOsVersion", problems, workflow);
+    check("/v1/ciWorkflows/{id}/buildRuns", "", problems, workflow);
+    String run = firstId(check("/v1/ciProducts/{id}/buildRuns", "include=builds,workflow,sourceBranchOrTag", problems,
+        product));
+    check("/v1/ciBuildRuns/{id}/actions", "", problems, run);
+    check("/v1/scmProviders", "", problems);
+    String repository = firstId(check("/v1/scmRepositories", "include=defaultBranch,scmProvider", problems));
+    check("/v1/scmRepositories/{id}/gitReferences", "", problems, repository);
+    check("/v1/scmRepositories/{id}/pullRequests", "", problems, repository);
+
+    check("/v1/users", "include=visibleApps", problems);
+    check("/v1/userInvitations", "include=visibleApps", problems);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void appStoreVersionsCoverTheStatesWithBothStateAttributesInStep() {
+    Set<String> states = new TreeSet<>();
+    for (String app : summary.appIds()) {
+      for (JsonNode version : list("/v1/apps/" + app + "/appStoreVersions")) {
+        String current = version.at("/attributes/appVersionState").asText();
+        String deprecated = version.at("/attributes/appStoreState").asText();
+        assertThat(deprecated).isEqualTo(current.equals("READY_FOR_DISTRIBUTION") ? "READY_FOR_SALE" : current);
+        states.add(current);
+        assertThat(list("/v1/appStoreVersions/" + version.path("id").asText() + "/appStoreVersionLocalizations"))
+            .extracting(l -> l.at("/attributes/locale").asText()).containsExactly("en-US", "de-DE", "ja");
+      }
+    }
+    assertThat(states).contains("READY_FOR_DISTRIBUTION", "PREPARE_FOR_SUBMISSION", "WAITING_FOR_REVIEW",
+        "PENDING_DEVELOPER_RELEASE", "REJECTED");
+  }
+
+  @Test
+  void buildsCoverProcessingAndTestFlightStates() {
+    assertThat(values(list("/v1/builds?limit=200"), "processingState"))
+        .contains("PROCESSING", "VALID", "INVALID", "FAILED");
+    List<JsonNode> details = list("/v1/buildBetaDetails?limit=200");
+    assertThat(values(details, "internalBuildState")).contains("PROCESSING", "PROCESSING_EXCEPTION",
+        "MISSING_EXPORT_COMPLIANCE", "READY_FOR_BETA_TESTING", "IN_BETA_TESTING", "EXPIRED");
+    assertThat(values(details, "externalBuildState")).contains("READY_FOR_BETA_SUBMISSION", "WAITING_FOR_BETA_REVIEW",
+        "IN_BETA_REVIEW", "BETA_APPROVED", "BETA_REJECTED", "IN_BETA_TESTING", "NOT_APPLICABLE");
+    JsonNode processing = list("/v1/builds?filter[processingState]=PROCESSING").get(0);
+    Response detail = pomona.get("/v1/builds/" + processing.path("id").asText() + "/buildBetaDetail");
+    assertThat(detail.json().at("/data/attributes/internalBuildState").asText()).isEqualTo("PROCESSING");
+  }
+
+  @Test
+  void betaGroupsAreInternalAndExternalWithOnePublicLink() {
+    List<JsonNode> groups = list("/v1/betaGroups");
+    assertThat(values(groups, "isInternalGroup")).contains("true", "false");
+    List<JsonNode> publicLinks = groups.stream().filter(g -> g.at("/attributes/publicLinkEnabled").asBoolean()).toList();
+    assertThat(publicLinks).hasSize(1);
+    assertThat(publicLinks.get(0).at("/attributes/publicLink").asText())
+        .isEqualTo("https://testflight.apple.com/join/" + publicLinks.get(0).at("/attributes/publicLinkId").asText());
+    String id = publicLinks.get(0).path("id").asText();
+    assertThat(list("/v1/betaGroups/" + id + "/betaTesters")).isNotEmpty();
+    assertThat(list("/v1/betaGroups/" + id + "/builds")).isNotEmpty();
+  }
+
+  @Test
+  void reviewsSpanAllRatingsAndSomeHavePublishedOrPendingResponses() {
+    Set<String> ratings = new TreeSet<>();
+    Set<String> responseStates = new TreeSet<>();
+    for (String app : summary.appIds().subList(0, 3)) {
+      List<JsonNode> reviews = list("/v1/apps/" + app + "/customerReviews?include=response&limit=200");
+      ratings.addAll(values(reviews, "rating"));
+      for (JsonNode review : reviews) {
+        Response response = pomona.get("/v1/customerReviews/" + review.path("id").asText() + "/response");
+        if (response.status() == 200) {
+          responseStates.add(response.json().at("/data/attributes/state").asText());
+        }
+      }
+    }
+    assertThat(ratings).containsExactly("1", "2", "3", "4", "5");
+    assertThat(responseStates).containsExactly("PENDING_PUBLISH", "PUBLISHED");
+  }
+
+  @Test
+  void xcodeCloudRunsMixProgressAndOutcomes() {
+    String product = list("/v1/ciProducts").get(0).path("id").asText();
+    List<JsonNode> runs = list("/v1/ciProducts/" + product + "/buildRuns?limit=200");
+    assertThat(new TreeSet<>(values(runs, "executionProgress"))).containsExactly("COMPLETE", "PENDING", "RUNNING");
+    assertThat(values(runs, "completionStatus")).contains("SUCCEEDED", "FAILED", "ERRORED", "CANCELED");
+    for (JsonNode run : runs) {
+      boolean complete = run.at("/attributes/executionProgress").asText().equals("COMPLETE");
+      assertThat(run.at("/attributes/completionStatus").isMissingNode()).isEqualTo(!complete);
+      assertThat(list("/v1/ciBuildRuns/" + run.path("id").asText() + "/actions")).isNotEmpty();
+    }
+    assertThat(list("/v1/ciProducts/" + product + "/workflows")).hasSize(4);
+  }
+
+  @Test
+  void usersHoldDifferentRolesAndAnInvitationIsPending() {
+    Set<String> roles = new HashSet<>();
+    for (JsonNode user : list("/v1/users")) {
+      user.at("/attributes/roles").forEach(role -> roles.add(role.asText()));
+    }
+    assertThat(roles).contains("ADMIN", "APP_MANAGER", "DEVELOPER", "MARKETING", "FINANCE", "SALES", "CUSTOMER_SUPPORT");
+    JsonNode invitation = list("/v1/userInvitations").get(0);
+    assertThat(Instant.parse(invitation.at("/attributes/expirationDate").asText())).isAfter(NOW);
+  }
+
+  @Test
+  void devicesUseAllThreeUdidFormatsAndSigningContentIsLeftOut() {
+    List<String> udids = values(list("/v1/devices?limit=200"), "udid");
+    assertThat(udids).anyMatch(u -> u.matches("[0-9a-f]{40}"))
+        .anyMatch(u -> u.matches("[0-9A-F]{8}-[0-9A-F]{16}"))
+        .anyMatch(u -> u.matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"));
+    assertThat(list("/v1/certificates")).allMatch(c -> c.at("/attributes/certificateContent").isMissingNode());
+    assertThat(list("/v1/profiles")).allMatch(p -> p.at("/attributes/profileContent").isMissingNode());
+  }
+
+  @Test
+  void idsFollowApplesStyles() {
+    assertThat(summary.appIds()).allMatch(id -> id.matches("\\d{10}"));
+    assertThat(list("/v1/bundleIds")).allMatch(b -> b.path("id").asText().matches("[A-Z0-9]{10}"));
+    assertThat(list("/v1/builds")).allMatch(b -> b.path("id").asText()
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+  }
+
+  @Test
+  void everyStoredDateIsIsoUtcWithMilliseconds() {
+    List<String> bad = new ArrayList<>();
+    Store store = pomona.pomona().store();
+    for (String type : summary.created().keySet()) {
+      for (StoredResource resource : all(store, pomona.team().id(), type)) {
+        resource.attributes().forEach((name, value) -> {
+          if (name.endsWith("Date") && !APPLE_DATE.matcher(String.valueOf(value)).matches()) {
+            bad.add(type + "/" + resource.id() + "." + name + " = " + value);
+          }
+        });
+      }
+    }
+    assertThat(bad).isEmpty();
+  }
+
+  @Test
+  void seedingTwoFreshTeamsWritesIdenticalResources() {
+    Accounts accounts = new Accounts(pomona.pomona().store(), Clock.systemUTC());
+    Team first = accounts.createTeam("Determinism A");
+    Team second = accounts.createTeam("Determinism B");
+    DemoSummary a = demo().seed(first.id(), NOW);
+    DemoSummary b = demo().seed(second.id(), NOW);
+
+    assertThat(b.created()).isEqualTo(a.created()).isEqualTo(summary.created());
+    Store store = pomona.pomona().store();
+    for (String type : a.created().keySet()) {
+      assertThat(snapshot(store, second.id(), type)).as(type).isEqualTo(snapshot(store, first.id(), type));
+    }
+  }
+
+  @Test
+  void anotherSeedGivesOtherIdsButTheSameContent() {
+    Team team = new Accounts(pomona.pomona().store(), Clock.systemUTC()).createTeam("Other seed");
+    DemoSummary other = demo().seed(team.id(), NOW, 7L);
+    assertThat(other.created()).isEqualTo(summary.created());
+    assertThat(other.appIds()).doesNotContainAnyElementsOf(summary.appIds());
+  }
+
+  @Test
+  void seedingATeamThatHasAppsIsRefusedWith409() {
+    assertThatThrownBy(() -> demo().seed(pomona.team().id(), NOW))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+  }
+
+  @Test
+  void seedingAnUnknownTeamIs404() {
+    assertThatThrownBy(() -> demo().seed("NOSUCHTEAM", NOW))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  void theSchemaCheckCatchesAWrongEnumValue() {
+    // Guards the validation itself: if this passed, the tests above would prove nothing.
+    assumeSpec();
+    String apps = pomona.get("/v1/apps").raw().body();
+    String broken = pomona.get("/v1/builds").raw().body().replace("\"VALID\"", "\"SHINY\"");
+    assertThat(schemas.get().problems("GET", "/v1/apps", 200, apps)).isEmpty();
+    assertThat(schemas.get().problems("GET", "/v1/builds", 200, broken)).isNotEmpty();
+  }
+
+  // ---- helpers ----
+
+  private static Demo demo() {
+    return new Demo(pomona.pomona().engine().resources(), pomona.pomona().store(), Clock.systemUTC());
+  }
+
+  private static void assumeSpec() {
+    assumeTrue(schemas.isPresent(), "OpenAPI document not found (" + ResponseSchemas.whereLooked()
+        + "); demo responses not validated against it");
+  }
+
+  /** GETs a path template filled with ids; records a non-200, an empty list or a schema problem. */
+  private static JsonNode check(String template, String query, List<String> problems, String... ids) {
+    String path = template;
+    for (String id : ids) {
+      path = path.replaceFirst("\\{id}", id);
+    }
+    Response response = pomona.get(path + (query.isEmpty() ? "" : "?" + query));
+    if (response.status() != 200) {
+      problems.add("GET " + path + "?" + query + " answered " + response);
+      return response.json();
+    }
+    JsonNode data = response.json().path("data");
+    if (data.isNull() || data.isArray() && data.isEmpty()) {
+      problems.add("GET " + path + "?" + query + " has no data");
+    }
+    problems.addAll(schemas.get().problems("GET", template, 200, response.raw().body()));
+    return response.json();
+  }
+
+  private static String firstId(JsonNode document) {
+    JsonNode data = document.path("data");
+    return (data.isArray() ? data.path(0) : data).path("id").asText();
+  }
+
+  private static String reviewWithResponse(String appId) {
+    return list("/v1/apps/" + appId + "/customerReviews?limit=200").stream()
+        .map(r -> r.path("id").asText())
+        .filter(id -> pomona.get("/v1/customerReviews/" + id + "/response").status() == 200)
+        .findFirst().orElseThrow();
+  }
+
+  private static String versionIdIn(String appId, String state) {
+    return list("/v1/apps/" + appId + "/appStoreVersions").stream()
+        .filter(v -> v.at("/attributes/appVersionState").asText().equals(state))
+        .findFirst().orElseThrow().path("id").asText();
+  }
+
+  private static List<JsonNode> list(String pathAndQuery) {
+    Response response = pomona.get(pathAndQuery);
+    assertThat(response.status()).as(pathAndQuery + " " + response).isEqualTo(200);
+    return StreamSupport.stream(response.json().path("data").spliterator(), false).toList();
+  }
+
+  private static List<String> values(List<JsonNode> resources, String attribute) {
+    return resources.stream().map(r -> r.path("attributes").path(attribute))
+        .filter(v -> !v.isMissingNode()).map(JsonNode::asText).toList();
+  }
+
+  private static List<StoredResource> all(Store store, String teamId, String type) {
+    return store.read(tx -> tx.query(new ResourceQuery(teamId, type, false, Optional.empty(), List.of(), List.of(),
+        Optional.empty(), 10_000)).items());
+  }
+
+  private static List<Map.Entry<String, Map<String, Object>>> snapshot(Store store, String teamId, String type) {
+    return all(store, teamId, type).stream().map(r -> Map.entry(r.id(), r.attributes())).toList();
+  }
+}
