@@ -1,7 +1,9 @@
 package io.pomona.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pomona.catalog.CatalogIndex;
+import io.pomona.catalog.Operation;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.catalog.ReferenceResource;
 import io.pomona.catalog.ResourceType;
@@ -39,6 +41,7 @@ public final class SweepFixtures {
   private final ReferenceData referenceData;
   private final Map<String, String> subjects = new HashMap<>();
   private final Map<String, Map<String, Object>> attributesByType = new HashMap<>();
+  private final DomainSamples domainSamples = new DomainSamples();
   private int created;
 
   public SweepFixtures(CatalogIndex catalog, Resources resources, String teamId, ReferenceData referenceData) {
@@ -78,7 +81,13 @@ public final class SweepFixtures {
   /** A new resource of a type, linked through the named relationships to the given ids. */
   public String fresh(String type, Map<String, List<String>> links) {
     created++;
-    return resources.create(teamId, type, Optional.empty(), attributes(type), links).id();
+    return resources.create(teamId, type, Optional.empty(),
+        domainSamples.apply(type, new LinkedHashMap<>(attributes(type))), links).id();
+  }
+
+  /** A create or update body for an operation, with values its domain rules accept. */
+  public ObjectNode body(Operation operation, Optional<String> pathId) {
+    return domainSamples.apply(operation.type(), samples.fullResource(operation, pathId));
   }
 
   /** The attributes every fixture of a type carries. */
