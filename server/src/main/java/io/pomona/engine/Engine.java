@@ -57,7 +57,7 @@ public final class Engine {
     this.store = store;
     this.baseUrl = baseUrl;
     this.behaviours = behaviours;
-    this.documents = new DocumentWriter(model, json);
+    this.documents = new DocumentWriter(model, json, baseUrl);
     this.planner = new QueryPlanner(model);
     this.includes = new Includes(model);
     Ids ids = new Ids();
@@ -118,7 +118,7 @@ public final class Engine {
     return store.read(tx -> {
       StoredResource resource = find(tx, call.caller(), type, id);
       return Reply.json(200, documents.single(schemaOf(call.operation()), resource, selfUrl(call),
-          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(), baseUrl,
+          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(),
               call.operation().includedSchemas())));
     });
   }
@@ -157,7 +157,7 @@ public final class Engine {
           selfUrl(call), next, page.total(), limit));
     }
     return Reply.json(200, documents.collection(schemaOf(call.operation()), page.items(), selfUrl(call), next,
-        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query, baseUrl,
+        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query,
             call.operation().includedSchemas())));
   }
 
@@ -172,7 +172,7 @@ public final class Engine {
           .orElseThrow(() -> Errors.noRelated(operation.type(), id, operation.relationship()));
       StoredResource related = find(tx, call.caller(), relationship.target(), relatedId);
       return Reply.json(200, documents.single(schemaOf(operation), related, selfUrl(call),
-          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(), baseUrl,
+          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(),
               operation.includedSchemas())));
     });
   }
@@ -241,7 +241,7 @@ public final class Engine {
   private Reply renderWritten(Call call, StoredResource resource) {
     return store.read(tx -> Reply.json(call.operation().status(),
         documents.single(schemaOf(call.operation()), resource, selfUrl(call),
-            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY, baseUrl,
+            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY,
                 call.operation().includedSchemas()))));
   }
 
