@@ -141,6 +141,33 @@ public final class SqliteStore implements Store {
     }
   }
 
+  /**
+   * An autocommit statement on a reader: no BEGIN, no COMMIT, and no data version read for
+   * {@link Totals} (which only lists use).
+   */
+  @Override
+  public <T> T readOneStatement(Function<Tx, T> work) {
+    enterTransaction();
+    try {
+      acquireReader();
+      try (Connection connection = readers.getConnection()) {
+        Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
+        try {
+          return work.apply(
+              new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS), Optional.empty()));
+        } finally {
+          jdbc.close();
+        }
+      } catch (SQLException e) {
+        throw new StoreException("cannot get a database connection", e);
+      } finally {
+        readerPermits.release();
+      }
+    } finally {
+      inTransaction.remove();
+    }
+  }
+
   @Override
   public Optional<ApiKey> findKey(String keyId) {
     return lookup(accounts -> accounts.findKey(keyId));
