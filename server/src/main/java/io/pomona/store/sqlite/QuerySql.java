@@ -226,7 +226,7 @@ final class QuerySql {
             row.getString("team_id"),
             row.getString("type"),
             row.getString("id"),
-            json.readObject(row.getString("attributes")),
+            ParsedAttributes.read(json, row.getString("attributes")),
             Millis.read(row, "created_at"),
             Millis.read(row, "updated_at"),
             row.getLong("version"),
