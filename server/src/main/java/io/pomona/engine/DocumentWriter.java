@@ -84,12 +84,12 @@ final class DocumentWriter {
   }
 
   byte[] single(ResourceSchema schema, StoredResource resource, String selfUrl, Rendering rendering) {
-    JsonBytes out = new JsonBytes(BYTES_PER_RESOURCE * (1 + rendering.included().size()));
+    JsonBytes out = JsonBytes.forDocument(BYTES_PER_RESOURCE * (1 + rendering.included().size()));
     out.raw('{').raw(DATA);
     resource(out, schema, resource, rendering);
     out.raw(',').raw(LINKS_SELF).string(selfUrl).raw('}');
     included(out, rendering);
-    return out.raw('}').toByteArray();
+    return out.raw('}').finish();
   }
 
   byte[] collection(
@@ -100,7 +100,7 @@ final class DocumentWriter {
       long total,
       int limit,
       Rendering rendering) {
-    JsonBytes out = new JsonBytes(256 + BYTES_PER_RESOURCE * (items.size() + rendering.included().size()));
+    JsonBytes out = JsonBytes.forDocument(256 + BYTES_PER_RESOURCE * (items.size() + rendering.included().size()));
     out.raw('{').raw(DATA).raw('[');
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
@@ -113,12 +113,12 @@ final class DocumentWriter {
     included(out, rendering);
     out.raw(',');
     paging(out, total, limit);
-    return out.raw('}').toByteArray();
+    return out.raw('}').finish();
   }
 
   /** A to-one linkage document; its top-level links are the spec's DocumentLinks: {@code self} only. */
   byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl) {
-    JsonBytes out = new JsonBytes(256);
+    JsonBytes out = JsonBytes.forDocument(256);
     out.raw('{').raw(DATA);
     if (id.isPresent()) {
       identifier(out, targetType, id.get());
@@ -126,18 +126,18 @@ final class DocumentWriter {
       out.raw(NULL);
     }
     out.raw(',').raw(LINKS_SELF).string(selfUrl).raw('}');
-    return out.raw('}').toByteArray();
+    return out.raw('}').finish();
   }
 
   byte[] toManyLinkage(String targetType, List<String> ids, String selfUrl, Optional<String> nextUrl, long total, int limit) {
-    JsonBytes out = new JsonBytes(256 + 96 * ids.size());
+    JsonBytes out = JsonBytes.forDocument(256 + 96 * ids.size());
     out.raw('{').raw(DATA);
     identifiers(out, targetType, ids);
     out.raw(',');
     pagedLinks(out, selfUrl, nextUrl);
     out.raw(',');
     paging(out, total, limit);
-    return out.raw('}').toByteArray();
+    return out.raw('}').finish();
   }
 
   private void resource(JsonBytes out, ResourceSchema schema, StoredResource resource, Rendering rendering) {

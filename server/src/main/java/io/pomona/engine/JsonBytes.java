@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * A growable UTF-8 buffer that JSON documents are written into directly: pre-encoded pieces are
@@ -35,11 +36,44 @@ final class JsonBytes {
     ESCAPES['\r'] = 'r';
   }
 
+  /**
+   * Working buffers of finished documents, for the next ones: a list with includes is hundreds of
+   * KB, and allocating (and zeroing) that per request besides the exact-size copy it returns was
+   * visible in JFR. Few and bounded, so idle memory stays small; without a spare, a document
+   * allocates its own.
+   */
+  private static final ArrayBlockingQueue<byte[]> SPARES = new ArrayBlockingQueue<>(4);
+  private static final int LARGEST_SPARE = 1 << 20;
+
   private byte[] bytes;
   private int size;
 
   JsonBytes(int capacity) {
     bytes = new byte[Math.max(capacity, 64)];
+  }
+
+  private JsonBytes(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /** A buffer for a whole document, of at least {@code capacity} bytes; {@link #finish} hands it back. */
+  static JsonBytes forDocument(int capacity) {
+    byte[] spare = SPARES.poll();
+    if (spare != null && spare.length < capacity) {
+      SPARES.offer(spare);
+      spare = null;
+    }
+    return spare == null ? new JsonBytes(capacity) : new JsonBytes(spare);
+  }
+
+  /** The document written (an exact-size copy); the working buffer goes back to the spares. */
+  byte[] finish() {
+    byte[] document = Arrays.copyOf(bytes, size);
+    if (bytes.length <= LARGEST_SPARE) {
+      SPARES.offer(bytes);
+    }
+    bytes = null;
+    return document;
   }
 
   int size() {
