@@ -25,6 +25,7 @@ class ArchitectureTest {
         .layer("sim").definedBy("io.pomona.sim..")
         .layer("domain").definedBy("io.pomona.domain..")
         .layer("engine").definedBy("io.pomona.engine..")
+        .layer("uploads").definedBy("io.pomona.uploads..")
         .layer("behaviour").definedBy("io.pomona.behaviour..")
         .layer("jsonapi").definedBy("io.pomona.jsonapi..")
         .layer("store").definedBy("io.pomona.store..")
@@ -38,6 +39,8 @@ class ArchitectureTest {
         .whereLayer("sim").mayOnlyBeAccessedByLayers("app", "http")
         .whereLayer("domain").mayOnlyBeAccessedByLayers("app")
         .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "http", "sim")
+        // Uploaded bytes: the part route (http) receives them, domain behaviours reserve and commit.
+        .whereLayer("uploads").mayOnlyBeAccessedByLayers("app", "http", "domain")
         .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "engine", "domain")
         .whereLayer("jsonapi").mayOnlyBeAccessedByLayers("app", "http", "engine", "sim")
         .whereLayer("store").mayOnlyBeAccessedByLayers("app", "sim", "engine", "behaviour", "domain")

@@ -276,7 +276,7 @@ public final class Main {
         // (and schedule the same transitions) as when a server seeds it; the worker is not started:
         // the next `serve` fires what falls due. The restored simulated clock dates the demo.
         Pomona.AppleSide side = Pomona.AppleSide.open(CatalogLoader.load(), store, clock, new ObjectMapper(),
-            "http://localhost", Map.of());
+            "http://localhost", Map.of(), Pomona.uploadVault(data.dataDirectory, clock));
         Accounts accounts = new Accounts(store, clock);
         Optional<Team> target = team == null ? DemoSeeding.defaultTeam(accounts.teams()) : accounts.team(team);
         if (target.isEmpty()) {

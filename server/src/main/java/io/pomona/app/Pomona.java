@@ -15,6 +15,7 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.testflight.BuildProcessing;
+import io.pomona.domain.testflight.BuildUploadFlow;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -30,6 +31,7 @@ import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
 import io.pomona.store.Store;
 import io.pomona.store.sqlite.SqliteStore;
+import io.pomona.uploads.UploadVault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,9 +65,19 @@ public final class Pomona implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
-  static List<Behaviour> behaviours() {
-    return List.of(new BuildProcessing());
+  /**
+   * The domain behaviours, in the order their hooks run: an explicit list, no scanning.
+   *
+   * @param uploads where uploaded bytes go
+   * @param baseUrl the public URL (no trailing slash) under which upload part URLs are made
+   */
+  static List<Behaviour> behaviours(UploadVault uploads, String baseUrl) {
+    return List.of(new BuildProcessing(), new BuildUploadFlow(uploads, baseUrl));
+  }
+
+  /** The upload vault of a data directory: the bytes of uploads live beside the database. */
+  static UploadVault uploadVault(Path dataDirectory, Clock simClock) {
+    return new UploadVault(dataDirectory.resolve("uploads"), UploadVault.DEFAULT_PART_BYTES, simClock);
   }
 
   /**
@@ -84,8 +96,9 @@ public final class Pomona implements AutoCloseable {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
+      UploadVault uploads = uploadVault(settings.dataDirectory(), simClock);
       AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
-          settings.policies());
+          settings.policies(), uploads);
       simulation = side.simulation();
       Engine engine = side.engine();
       RequestPipeline pipeline = new RequestPipeline(
@@ -95,7 +108,7 @@ public final class Pomona implements AutoCloseable {
           new BodyReader(json),
           new EngineDispatcher(engine),
           errors);
-      server.start(pipeline);
+      server.start(pipeline, Optional.of(uploads));
       simulation.startWorker();
       return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
     } catch (Exception | Error e) {
@@ -118,9 +131,9 @@ public final class Pomona implements AutoCloseable {
    */
   record AppleSide(Engine engine, Simulation simulation) {
     static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
-        Map<String, Policy> configuredPolicies) {
+        Map<String, Policy> configuredPolicies, UploadVault uploads) {
       Model model = new Model(new CatalogIndex(catalog));
-      Behaviours behaviours = new Behaviours(behaviours());
+      Behaviours behaviours = new Behaviours(behaviours(uploads, baseUrl));
       Policies policies = new Policies(behaviours, store, configuredPolicies);
       Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
       Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());

@@ -2,6 +2,8 @@ package io.pomona.http;
 
 import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
+import io.pomona.uploads.Reservation;
+import io.pomona.uploads.UploadVault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -9,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -60,8 +63,19 @@ public final class JettyServer implements AutoCloseable {
 
   /** Starts answering requests through the pipeline. */
   public void start(RequestPipeline pipeline) throws Exception {
+    start(pipeline, Optional.empty());
+  }
+
+  /**
+   * Starts answering requests: upload parts under {@value Reservation#PATH_PREFIX} when there is
+   * a vault, everything else through the pipeline.
+   */
+  public void start(RequestPipeline pipeline, Optional<UploadVault> uploads) throws Exception {
+    Handler api = new PipelineHandler(pipeline, maxBodyBytes, errors);
+    Handler handler = uploads.<Handler>map(vault -> new Handler.Sequence(new UploadPartHandler(vault, errors), api))
+        .orElse(api);
     // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
-    server.setHandler(new GracefulHandler(new PipelineHandler(pipeline, maxBodyBytes, errors)));
+    server.setHandler(new GracefulHandler(handler));
     server.start();
   }
 
