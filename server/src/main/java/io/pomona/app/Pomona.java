@@ -14,6 +14,10 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.testflight.AppBetaReviewDetail;
+import io.pomona.domain.testflight.BetaReviewFlow;
+import io.pomona.domain.testflight.BetaStates;
+import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.domain.testflight.BuildUploadFlow;
 import io.pomona.engine.Engine;
@@ -72,7 +76,8 @@ public final class Pomona implements AutoCloseable {
    * @param baseUrl the public URL (no trailing slash) under which upload part URLs are made
    */
   static List<Behaviour> behaviours(UploadVault uploads, String baseUrl) {
-    return List.of(new BuildProcessing(), new BuildUploadFlow(uploads, baseUrl));
+    return List.of(new BuildProcessing(), new BuildExpiry(), new BuildUploadFlow(uploads, baseUrl),
+        new BetaReviewFlow(), new BetaStates(), new AppBetaReviewDetail());
   }
 
   /** The upload vault of a data directory: the bytes of uploads live beside the database. */

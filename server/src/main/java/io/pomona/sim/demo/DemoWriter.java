@@ -89,6 +89,20 @@ final class DemoWriter {
       return this;
     }
 
+    /**
+     * Writes over a resource the app's behaviours already made (an app's beta app review detail):
+     * its attributes are updated and its relationships linked; it is created if it is missing.
+     */
+    String saveOver() {
+      if (resources.get(type, id).isEmpty()) {
+        return save();
+      }
+      resources.update(type, id, attributes);
+      relationships.forEach((name, targets) -> resources.link(type, id, name, targets));
+      created.merge(type, 1, Integer::sum);
+      return id;
+    }
+
     /** Writes the resource; returns its id. */
     String save() {
       resources.create(type, Optional.of(id), attributes, relationships);

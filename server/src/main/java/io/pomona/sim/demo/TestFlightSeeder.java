@@ -187,7 +187,7 @@ final class TestFlightSeeder {
         .attr("demoAccountRequired", contact.demoAccountName().isPresent())
         .attr("notes", contact.notes())
         .link("app", appId)
-        .save();
+        .saveOver();
   }
 
   private void betaGroup(String appKey, String appId, BetaGroup group, Instant created, SeededIds builds) {
