@@ -15,7 +15,9 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.testflight.AppBetaReviewDetail;
+import io.pomona.domain.testflight.BetaGroupRules;
 import io.pomona.domain.testflight.BetaReviewFlow;
+import io.pomona.domain.testflight.BetaTesterRules;
 import io.pomona.domain.testflight.BetaStates;
 import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
@@ -77,7 +79,8 @@ public final class Pomona implements AutoCloseable {
    */
   static List<Behaviour> behaviours(UploadVault uploads, String baseUrl) {
     return List.of(new BuildProcessing(), new BuildExpiry(), new BuildUploadFlow(uploads, baseUrl),
-        new BetaReviewFlow(), new BetaStates(), new AppBetaReviewDetail());
+        new BetaReviewFlow(), new BetaStates(), new AppBetaReviewDetail(), new BetaGroupRules(),
+        new BetaTesterRules());
   }
 
   /** The upload vault of a data directory: the bytes of uploads live beside the database. */
