@@ -59,9 +59,10 @@ public final class Pomona implements AutoCloseable {
   private final Engine engine;
   private final Simulation simulation;
   private final URI baseUrl;
+  private final UploadVault uploads;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, URI baseUrl) {
+      Simulation simulation, URI baseUrl, UploadVault uploads) {
     this.settings = settings;
     this.store = store;
     this.server = server;
@@ -69,6 +70,7 @@ public final class Pomona implements AutoCloseable {
     this.engine = engine;
     this.simulation = simulation;
     this.baseUrl = baseUrl;
+    this.uploads = uploads;
   }
 
   /**
@@ -118,7 +120,7 @@ public final class Pomona implements AutoCloseable {
           errors);
       server.start(pipeline, Optional.of(uploads));
       simulation.startWorker();
-      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl);
+      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl, uploads);
     } catch (Exception | Error e) {
       try {
         if (simulation != null) {
@@ -211,6 +213,11 @@ public final class Pomona implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** Where uploaded bytes live. */
+  public UploadVault uploads() {
+    return uploads;
   }
 
   /** The Apple side's control plane: clock, policies, transitions, decisions. */

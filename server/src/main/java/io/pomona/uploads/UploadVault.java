@@ -40,6 +40,12 @@ public final class UploadVault {
   /** Parts of 5 MiB: small enough for one request each, large enough to keep the count of parts low. */
   public static final long DEFAULT_PART_BYTES = 5L * 1024 * 1024;
 
+  /**
+   * The largest file reserved: Inf, Apple's documented app size limit (4 GB) with room for macOS
+   * packages; it keeps a reservation's operations to at most some 1,600 parts.
+   */
+  public static final long MAX_FILE_BYTES = 8L * 1024 * 1024 * 1024;
+
   /** Reservations expire, roughly within a week (api-facts.md §5). */
   public static final Duration RESERVATION_LIFETIME = Duration.ofDays(7);
 
@@ -78,6 +84,9 @@ public final class UploadVault {
 
   /** Reserves an upload of {@code fileSize} bytes whose parts are sent with {@code contentType}. */
   public Reservation reserve(long fileSize, String contentType) {
+    if (fileSize > MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("a file of " + fileSize + " bytes is over the limit of " + MAX_FILE_BYTES);
+    }
     byte[] secret = new byte[16];
     random.nextBytes(secret);
     Reservation reservation = new Reservation(HEX.formatHex(secret), new PartPlan(fileSize, partSize), contentType,

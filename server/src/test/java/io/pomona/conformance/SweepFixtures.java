@@ -64,8 +64,27 @@ public final class SweepFixtures {
 
   /** A new resource of a type, linked through the named relationships to the given ids. */
   public String fresh(String type, Map<String, List<String>> links) {
+    return fresh(type, Map.of(), links);
+  }
+
+  /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample ones. */
+  public String fresh(String type, Map<String, Object> attributeChanges, Map<String, List<String>> links) {
     created++;
-    return resources.create(teamId, type, Optional.empty(), attributes(type), links).id();
+    Map<String, Object> attributes = new LinkedHashMap<>(attributes(type));
+    attributes.putAll(attributeChanges);
+    if (UNIQUE_NAMES.contains(type)) {
+      attributes.put("name", attributes.get("name") + "-" + created);
+    }
+    return resources.create(teamId, type, Optional.empty(), attributes, links).id();
+  }
+
+  /** The internal API the fixtures are made through, for probes that prepare more than a resource. */
+  public Resources resources() {
+    return resources;
+  }
+
+  public String teamId() {
+    return teamId;
   }
 
   /** The attributes every fixture of a type carries. */
@@ -83,6 +102,22 @@ public final class SweepFixtures {
     Map<String, Object> attributes = new LinkedHashMap<>();
     resourceType.attributes().forEach((name, shape) ->
         attributes.put(name, JSON.convertValue(samples.value(shape, name, true), Object.class)));
+    attributes.putAll(DOMAIN_VALUES.getOrDefault(type, Map.of()));
+    DOMAIN_LEFT_OUT.getOrDefault(type, List.of()).forEach(attributes::remove);
     return attributes;
   }
+
+  /**
+   * Sample values that the domain rules would refuse, replaced: an internal group takes only the
+   * team's users and has no public link, so fixture groups are external.
+   */
+  private static final Map<String, Map<String, Object>> DOMAIN_VALUES = Map.of(
+      "betaGroups", Map.of("isInternalGroup", false));
+
+  /** Attributes Apple fills in that a fixture must not fake: a file's upload reservation is made for real. */
+  private static final Map<String, List<String>> DOMAIN_LEFT_OUT = Map.of(
+      "buildUploadFiles", List.of("assetToken", "uploadOperations", "assetDeliveryState"));
+
+  /** Types whose names are unique within their parent: each fixture gets its own. */
+  private static final java.util.Set<String> UNIQUE_NAMES = java.util.Set.of("betaGroups");
 }

@@ -40,12 +40,14 @@ public final class BetaGroupRules implements Behaviour {
     if (name.isPresent() && !name.get().equals(previousName)) {
       appOf(ctx).ifPresent(app -> refuseTakenName(ctx.resources(), app, ctx.id(), name.get()));
     }
+    // Only what this write changes is checked: a relationship write leaves the attributes as they are.
+    boolean linkChanged = changed(ctx, "publicLinkEnabled") || changed(ctx, "isInternalGroup");
     boolean internal = Boolean.TRUE.equals(ctx.attributes().get("isInternalGroup"));
-    if (internal && Boolean.TRUE.equals(ctx.attributes().get("publicLinkEnabled"))) {
+    if (linkChanged && internal && Boolean.TRUE.equals(ctx.attributes().get("publicLinkEnabled"))) {
       throw TestFlightErrors.attributeInvalid("/data/attributes/publicLinkEnabled",
           "An internal group has no public link; only external groups can enable one.");
     }
-    if (ctx.attributes().get("publicLinkLimit") instanceof Number limit
+    if (changed(ctx, "publicLinkLimit") && ctx.attributes().get("publicLinkLimit") instanceof Number limit
         && (limit.longValue() < 1 || limit.longValue() > MOST_PUBLIC_LINK_TESTERS)) {
       throw TestFlightErrors.attributeInvalid("/data/attributes/publicLinkLimit",
           "The public link limit must be between 1 and " + MOST_PUBLIC_LINK_TESTERS + "; it was " + limit + ".");
@@ -70,6 +72,11 @@ public final class BetaGroupRules implements Behaviour {
       ctx.set("publicLinkId", linkId);
       ctx.set("publicLink", JOIN_URL + linkId);
     }
+  }
+
+  private static boolean changed(WriteContext ctx, String name) {
+    Object before = ctx.previous().map(p -> p.attributes().get(name)).orElse(null);
+    return !java.util.Objects.equals(before, ctx.attributes().get(name));
   }
 
   private static void defaultTo(WriteContext ctx, String name, Object value) {

@@ -203,8 +203,9 @@ public final class BuildUploadFlow implements Behaviour {
   private void reserve(WriteContext ctx) {
     long fileSize = number(ctx.attributes().get("fileSize")).orElseThrow(() ->
         TestFlightErrors.attributeInvalid("/data/attributes/fileSize", "The file size must be a number of bytes."));
-    if (fileSize < 1) {
-      throw TestFlightErrors.attributeInvalid("/data/attributes/fileSize", "The file size must be at least 1 byte.");
+    if (fileSize < 1 || fileSize > UploadVault.MAX_FILE_BYTES) {
+      throw TestFlightErrors.attributeInvalid("/data/attributes/fileSize", "The file size must be between 1 and "
+          + UploadVault.MAX_FILE_BYTES + " bytes; it was " + fileSize + ".");
     }
     Reservation reservation = vault.reserve(fileSize, contentType(ctx.stringAttribute("uti").orElse("")));
     ctx.set("assetToken", reservation.token());
