@@ -22,6 +22,7 @@ import io.pomona.domain.testflight.BetaStates;
 import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.domain.testflight.BuildUploadFlow;
+import io.pomona.domain.testflight.OneOfRules;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -82,7 +83,7 @@ public final class Pomona implements AutoCloseable {
   static List<Behaviour> behaviours(UploadVault uploads, String baseUrl) {
     return List.of(new BuildProcessing(), new BuildExpiry(), new BuildUploadFlow(uploads, baseUrl),
         new BetaReviewFlow(), new BetaStates(), new AppBetaReviewDetail(), new BetaGroupRules(),
-        new BetaTesterRules());
+        new BetaTesterRules(), new OneOfRules());
   }
 
   /** The upload vault of a data directory: the bytes of uploads live beside the database. */

@@ -39,6 +39,12 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
       case "betaAppReviewSubmissions_createInstance" -> Optional.of(betaReviewSubmission(operation));
       case "buildUploadFiles_updateInstance" -> Optional.of(fileCommit(operation));
       case "betaGroups_createInstance" -> Optional.of(externalGroup(operation));
+      case "betaAppLocalizations_createInstance" ->
+          Optional.of(create(operation, Map.of("app", fixtures.fresh("apps", Map.of()))));
+      case "betaBuildLocalizations_createInstance" ->
+          Optional.of(create(operation, Map.of("build", fixtures.fresh("builds", Map.of()))));
+      case "buildBetaNotifications_createInstance" -> Optional.of(create(operation, Map.of("build", testedBuild())));
+      case "betaTesterInvitations_createInstance" -> Optional.of(invitation(operation));
       default -> Optional.empty();
     };
   }
@@ -56,6 +62,30 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
     JsonNode body = fixtures.samples().fullResource(operation, Optional.empty());
     ((ObjectNode) body.path("data").path("relationships").path("build").path("data")).put("id", build);
     return planner.probe(operation, null, Optional.of(body));
+  }
+
+  /** A create whose relationships name fresh parents (one localization per locale and parent). */
+  private Probe create(Operation operation, Map<String, String> relatedIds) {
+    JsonNode body = fixtures.samples().fullResource(operation, Optional.empty());
+    relatedIds.forEach((name, id) ->
+        ((ObjectNode) body.path("data").path("relationships").path(name).path("data")).put("id", id));
+    return planner.probe(operation, null, Optional.of(body));
+  }
+
+  /** A build testers have: its beta detail says it is in beta testing. */
+  private String testedBuild() {
+    String build = fixtures.fresh("builds", Map.of("processingState", "VALID", "expired", false,
+        "expirationDate", "2999-01-01T00:00:00.000Z"), Map.of());
+    fixtures.fresh("buildBetaDetails", Map.of("internalBuildState", "IN_BETA_TESTING"),
+        Map.of("build", List.of(build)));
+    return build;
+  }
+
+  /** An invitation is resent to a tester of the app. */
+  private Probe invitation(Operation operation) {
+    String app = fixtures.fresh("apps", Map.of());
+    String tester = fixtures.fresh("betaTesters", Map.of(), Map.of("apps", List.of(app)));
+    return create(operation, Map.of("app", app, "betaTester", tester));
   }
 
   /** Samples say {@code true} to every boolean; an internal group with a public link is refused. */

@@ -228,4 +228,35 @@ class TestFlightScenarioTest {
         .isEqualTo("/data/relationships/build/data");
     assertThat(pomona.get("/v1/betaGroups/" + group + "/builds").json().path("data")).isEmpty();
   }
+
+  @Test
+  void testersAreNotifiedOnlyOfABuildInTestingAndTextsAreOnePerLocale() {
+    String buildId = validBuild("1");
+    patchBuild(buildId, "usesNonExemptEncryption", false);
+    TestPomona.Response early = pomona.send("POST", "/v1/buildBetaNotifications",
+        Documents.resource("buildBetaNotifications").toOne("build", "builds", buildId).document());
+    assertThat(early.status()).as(early.toString()).isEqualTo(409);
+    assertThat(early.json().path("errors").path(0).path("source").path("pointer").asText())
+        .isEqualTo("/data/relationships/build");
+
+    String internal = newGroup("Team", true);
+    pomona.send("POST", "/v1/betaGroups/" + internal + "/relationships/builds",
+        Documents.toManyLinkage(Documents.identifier("builds", buildId)));
+    assertThat(betaDetail(buildId).path("internalBuildState").asText()).isEqualTo("IN_BETA_TESTING");
+    TestPomona.Response notified = pomona.send("POST", "/v1/buildBetaNotifications",
+        Documents.resource("buildBetaNotifications").toOne("build", "builds", buildId).document());
+    assertThat(notified.status()).as(notified.toString()).isEqualTo(201);
+
+    TestPomona.Response whatsNew = pomona.send("POST", "/v1/betaBuildLocalizations",
+        Documents.resource("betaBuildLocalizations").attribute("locale", "en-US").attribute("whatsNew", "Radar")
+            .toOne("build", "builds", buildId).document());
+    TestPomona.Response again = pomona.send("POST", "/v1/betaBuildLocalizations",
+        Documents.resource("betaBuildLocalizations").attribute("locale", "en-US").attribute("whatsNew", "Again")
+            .toOne("build", "builds", buildId).document());
+    assertThat(whatsNew.status()).as(whatsNew.toString()).isEqualTo(201);
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.json().path("errors").path(0).path("source").path("pointer").asText())
+        .isEqualTo("/data/attributes/locale");
+    assertThat(pomona.get("/v1/builds/" + buildId + "/betaBuildLocalizations").json().path("data")).hasSize(1);
+  }
 }
