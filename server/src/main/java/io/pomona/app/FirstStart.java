@@ -34,7 +34,7 @@ final class FirstStart {
     Accounts accounts = new Accounts(pomona.store(), clock);
     out.printf("Pomona serves App Store Connect API %s at %s%n", pomona.catalog().version(), pomona.baseUrl());
     if (!accounts.teams().isEmpty()) {
-      out.printf("Data directory: %s%n", pomona.dataDirectory().toAbsolutePath());
+      out.printf("Data: %s%n", pomona.storeDescription());
       return;
     }
     Team team = accounts.createTeam(DEFAULT_TEAM_NAME);

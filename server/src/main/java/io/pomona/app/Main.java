@@ -11,7 +11,10 @@ import io.pomona.catalog.CatalogLoader;
 import io.pomona.error.ApiException;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.demo.Demo;
-import io.pomona.store.sqlite.SqliteStore;
+import io.pomona.sim.webhooks.WebhookDelivery;
+import io.pomona.store.Store;
+import io.pomona.store.StoreException;
+import io.pomona.store.postgres.PostgresSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -45,8 +48,35 @@ public final class Main {
   /** Options every command that opens the data directory shares. */
   static final class DataOptions {
     @Option(names = "--data-dir", defaultValue = "${env:POMONA_DATA_DIR:-./pomona-data}",
-        description = "Data directory (database, keys). Default: ${DEFAULT-VALUE}")
+        description = "Data directory (SQLite database, keys). Default: ${DEFAULT-VALUE}")
     Path dataDirectory;
+
+    @Option(names = "--database-url", defaultValue = "${env:POMONA_DATABASE_URL}",
+        description = "PostgreSQL instead of SQLite: postgresql://[user[:password]@]host[:port]/database[?currentSchema=...]"
+            + " or the same as jdbc:postgresql://host[:port]/database[?user=...&password=...]."
+            + " Default: SQLite in the data directory")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:POMONA_DATABASE_USER}",
+        description = "PostgreSQL user, if not in the URL.")
+    String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "${env:POMONA_DATABASE_PASSWORD}",
+        description = "PostgreSQL password, if not in the URL (prefer POMONA_DATABASE_PASSWORD: options show in ps).")
+    String databasePassword;
+
+    private static Optional<String> nonBlank(String value) {
+      return Optional.ofNullable(value).filter(text -> !text.isBlank());
+    }
+
+    /** The PostgreSQL database, if one is configured; IllegalArgumentException for a bad URL. */
+    Optional<PostgresSettings> postgres() {
+      if (databaseUrl == null || databaseUrl.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(PostgresSettings.parse(databaseUrl.strip(), nonBlank(databaseUser),
+          nonBlank(databasePassword)));
+    }
   }
 
   @Command(name = "serve", description = "Run the server.")
@@ -100,10 +130,22 @@ public final class Main {
           .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
+      Optional<PostgresSettings> postgres;
+      try {
+        postgres = data.postgres();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+      }
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies());
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT, postgres);
       Clock clock = Clock.systemUTC();
-      Pomona pomona = Pomona.start(settings, clock);
+      Pomona pomona;
+      try {
+        pomona = Pomona.start(settings, clock);
+      } catch (StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
+      }
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -271,7 +313,7 @@ public final class Main {
     @Override
     public Integer call() {
       SimClock clock = new SimClock(Clock.systemUTC());
-      try (SqliteStore store = SqliteStore.open(data.dataDirectory, clock)) {
+      try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), clock)) {
         // The server's own engine and Apple side, so that the demo's writes run the same behaviours
         // (and schedule the same transitions) as when a server seeds it; the worker is not started:
         // the next `serve` fires what falls due. The restored simulated clock dates the demo.
@@ -290,6 +332,9 @@ public final class Main {
       } catch (ApiException e) {
         System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
         return 2;
+      } catch (IllegalArgumentException | StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
       }
     }
   }
@@ -301,10 +346,10 @@ public final class Main {
   }
 
   private static int withAccounts(DataOptions data, java.util.function.Consumer<Accounts> work) {
-    try (SqliteStore store = SqliteStore.open(data.dataDirectory, Clock.systemUTC())) {
+    try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
       work.accept(new Accounts(store, Clock.systemUTC()));
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StoreException e) {
       System.err.println("pomona: " + e.getMessage());
       return 2;
     }

@@ -23,6 +23,10 @@ import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.domain.testflight.BuildUploadFlow;
 import io.pomona.domain.testflight.OneOfRules;
+import io.pomona.domain.webhooks.WebhookEventNotices;
+import io.pomona.domain.webhooks.WebhookPings;
+import io.pomona.domain.webhooks.WebhookRedeliveries;
+import io.pomona.domain.webhooks.WebhookRules;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
@@ -36,8 +40,8 @@ import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
-import io.pomona.store.sqlite.SqliteStore;
 import io.pomona.uploads.UploadVault;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,17 +63,19 @@ public final class Pomona implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
   private final Simulation simulation;
+  private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
   private final UploadVault uploads;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, URI baseUrl, UploadVault uploads) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl, UploadVault uploads) {
     this.settings = settings;
     this.store = store;
     this.server = server;
     this.catalog = catalog;
     this.engine = engine;
     this.simulation = simulation;
+    this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
     this.uploads = uploads;
   }
@@ -81,9 +87,20 @@ public final class Pomona implements AutoCloseable {
    * @param baseUrl the public URL (no trailing slash) under which upload part URLs are made
    */
   static List<Behaviour> behaviours(UploadVault uploads, String baseUrl) {
-    return List.of(new BuildProcessing(), new BuildExpiry(), new BuildUploadFlow(uploads, baseUrl),
-        new BetaReviewFlow(), new BetaStates(), new AppBetaReviewDetail(), new BetaGroupRules(),
-        new BetaTesterRules(), new OneOfRules());
+    return List.of(
+        new BuildProcessing(),
+        new BuildExpiry(),
+        new BuildUploadFlow(uploads, baseUrl),
+        new BetaReviewFlow(),
+        new BetaStates(),
+        new AppBetaReviewDetail(),
+        new BetaGroupRules(),
+        new BetaTesterRules(),
+        new OneOfRules(),
+        new WebhookRules(),
+        new WebhookEventNotices(),
+        new WebhookPings(),
+        new WebhookRedeliveries());
   }
 
   /** The upload vault of a data directory: the bytes of uploads live beside the database. */
@@ -101,8 +118,9 @@ public final class Pomona implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
     SimClock simClock = new SimClock(clock);
-    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Store store = StoreFactory.open(settings, simClock);
     Simulation simulation = null;
+    WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
       JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
@@ -119,11 +137,17 @@ public final class Pomona implements AutoCloseable {
           new BodyReader(json),
           new EngineDispatcher(engine),
           errors);
+      webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
+          settings.webhooks());
       server.start(pipeline, Optional.of(uploads));
       simulation.startWorker();
-      return new Pomona(settings, store, server, catalog, engine, simulation, baseUrl, uploads);
+      webhookDelivery.start();
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl, uploads);
     } catch (Exception | Error e) {
       try {
+        if (webhookDelivery != null) {
+          webhookDelivery.close();
+        }
         if (simulation != null) {
           simulation.close();
         }
@@ -204,6 +228,11 @@ public final class Pomona implements AutoCloseable {
     return settings.dataDirectory();
   }
 
+  /** Where the data lives (SQLite file or PostgreSQL URL without password), for people. */
+  public String storeDescription() {
+    return StoreFactory.describe(settings.dataDirectory(), settings.postgres());
+  }
+
   public Store store() {
     return store;
   }
@@ -226,6 +255,11 @@ public final class Pomona implements AutoCloseable {
     return simulation;
   }
 
+  /** The webhook delivery worker (the Apple side that POSTs to webhooks' URLs). */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }
@@ -236,9 +270,13 @@ public final class Pomona implements AutoCloseable {
       server.close();
     } finally {
       try {
-        simulation.close();
+        webhookDelivery.close();
       } finally {
-        store.close();
+        try {
+          simulation.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }

@@ -28,6 +28,13 @@ public interface ResourceAccess {
   List<StoredResource> related(String type, String id, String relationship, int limit);
 
   /**
+   * Up to {@code limit} resources of {@code type} whose {@code relationship} holds {@code targetId}:
+   * the relationship read backwards, for one that only the other side declares (an app's {@code
+   * buildUploads}, a webhook's {@code deliveries}).
+   */
+  List<StoredResource> referrers(String type, String relationship, String targetId, int limit);
+
+  /**
    * Creates a resource (a new id unless {@code id} is given) with relationships given as related
    * ids by relationship name; 409 if the id is taken, 409 if a related id does not exist.
    */
@@ -42,6 +49,12 @@ public interface ResourceAccess {
 
   /** Makes {@code targetIds} the only resources related through {@code relationship}. */
   void link(String type, String id, String relationship, List<String> targetIds);
+
+  /**
+   * Adds {@code targetIds} to a to-many relationship after the ones it holds (a webhook's new
+   * delivery); the write's hooks see only the added ids.
+   */
+  void addLinks(String type, String id, String relationship, List<String> targetIds);
 
   /** Deletes a resource and its relationships; 404 if it does not exist. */
   void delete(String type, String id);

@@ -6,6 +6,7 @@ import io.pomona.behaviour.Scheduler;
 import io.pomona.behaviour.Scheduling;
 import io.pomona.jsonapi.Identifier;
 import io.pomona.store.Condition;
+import io.pomona.store.Edge;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredResource;
 import io.pomona.store.Tx;
@@ -119,6 +120,21 @@ final class TxResources implements ResourceAccess {
   }
 
   @Override
+  public List<StoredResource> referrers(String type, String relationship, String targetId, int limit) {
+    relationshipTarget(type, relationship);
+    EdgeRef edge = model.edge(type, relationship);
+    String edgeTeam = model.teamFor(type, teamId);
+    List<String> ids = edge.typeIsFrom()
+        ? tx.sources(edgeTeam, edge.relation(), targetId, Optional.empty(), limit).items().stream().map(Edge::fromId)
+            .toList()
+        : tx.targets(edgeTeam, edge.relation(), targetId, Optional.empty(), limit).items().stream().map(Edge::toId)
+            .toList();
+    Map<String, StoredResource> found = new LinkedHashMap<>();
+    tx.getAll(teamId, type, model.isGlobal(type), ids).forEach(r -> found.put(r.id(), r));
+    return ids.stream().map(found::get).filter(r -> r != null).toList();
+  }
+
+  @Override
   public StoredResource create(String type, Optional<String> id, Map<String, Object> attributes,
       Map<String, List<String>> relationships) {
     model.type(type);
@@ -139,6 +155,15 @@ final class TxResources implements ResourceAccess {
     relationshipTarget(type, relationship);
     lifecycle.update(this, type, id, Map.of(), Map.of(relationship, List.copyOf(targetIds)),
         () -> writeLinks(type, id, relationship, targetIds));
+  }
+
+  @Override
+  public void addLinks(String type, String id, String relationship, List<String> targetIds) {
+    String target = relationshipTarget(type, relationship);
+    lifecycle.update(this, type, id, Map.of(), Map.of(relationship, List.copyOf(targetIds)),
+        () -> writer.link(tx, teamId, type, id, relationship,
+            targetIds.stream().map(targetId -> new Identifier(target, targetId)).toList(), "/" + relationship,
+            Writer.Mode.ADD));
   }
 
   @Override

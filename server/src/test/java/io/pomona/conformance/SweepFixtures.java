@@ -23,6 +23,15 @@ import java.util.Optional;
 public final class SweepFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Types whose subject must belong to a resource of another type for a domain rule to accept it,
+   * as (owner type, the owner's relationship that holds it). A redelivery's template must be a
+   * delivery of a webhook (409 otherwise), so the delivery subject is made as one.
+   */
+  private static final Map<String, Owner> OWNERS = Map.of("webhookDeliveries", new Owner("webhooks", "deliveries"));
+
+  private record Owner(String type, String relationship) {}
+
   private final CatalogIndex catalog;
   private final Resources resources;
   private final String teamId;
@@ -58,6 +67,10 @@ public final class SweepFixtures {
     String id = ReferenceData.TYPES.contains(type)
         ? referenceData.of(type).stream().map(ReferenceResource::id).findFirst().orElseThrow()
         : fresh(type, Map.of());
+    Owner owner = OWNERS.get(type);
+    if (owner != null) {
+      fresh(owner.type(), Map.of(owner.relationship(), List.of(id)));
+    }
     subjects.put(type, id);
     return id;
   }

@@ -35,12 +35,14 @@ public final class TestPomona implements AutoCloseable {
   private final Team team;
   private final Accounts.CreatedKey key;
   private final TokenMinter minter;
+  private final Settings settings;
 
-  private TestPomona(Pomona pomona, Team team, Accounts.CreatedKey key, TokenMinter minter) {
+  private TestPomona(Pomona pomona, Team team, Accounts.CreatedKey key, TokenMinter minter, Settings settings) {
     this.pomona = pomona;
     this.team = team;
     this.key = key;
     this.minter = minter;
+    this.settings = settings;
   }
 
   public static TestPomona start(Path directory) {
@@ -49,15 +51,29 @@ public final class TestPomona implements AutoCloseable {
 
   public static TestPomona start(Path directory, UnaryOperator<Settings> configure) {
     try {
-      Pomona pomona = Pomona.start(configure.apply(Settings.forTests(directory.resolve("data"))), Clock.systemUTC());
+      Settings settings = configure.apply(Settings.forTests(directory.resolve("data")));
+      Pomona pomona = Pomona.start(settings, Clock.systemUTC());
       Accounts accounts = new Accounts(pomona.store(), Clock.systemUTC());
       Team team = accounts.createTeam("Test Team");
       Accounts.CreatedKey key = accounts.createKey(team, "test", Set.of("ADMIN"), Optional.empty(), directory.resolve("keys"));
       TokenMinter minter = new TokenMinter(key.key().keyId(),
           KeyMaterial.readPrivateKey(Files.readString(key.privateKeyFile())), Clock.systemUTC());
-      return new TestPomona(pomona, team, key, minter);
+      return new TestPomona(pomona, team, key, minter, settings);
     } catch (Exception e) {
       throw new IllegalStateException("could not start Pomona for a test", e);
+    }
+  }
+
+  /**
+   * Stops this server and starts a new one on the same data directory (a restart), keeping the
+   * team and key; this instance is closed and the returned one takes its place.
+   */
+  public TestPomona restart() {
+    try {
+      pomona.close();
+      return new TestPomona(Pomona.start(settings, Clock.systemUTC()), team, key, minter, settings);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not restart Pomona for a test", e);
     }
   }
 
