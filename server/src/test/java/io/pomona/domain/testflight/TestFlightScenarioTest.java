@@ -8,8 +8,11 @@ import io.pomona.jsonapi.Documents;
 import io.pomona.sim.Decision;
 import io.pomona.sim.Policies;
 import io.pomona.testing.TestPomona;
+import io.pomona.testing.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +90,15 @@ class TestFlightScenarioTest {
   }
 
   @Test
-  void uploadedBuildGoesThroughProcessingAndBetaReviewIntoExternalTesting() {
-    String buildId = client.buildOf(client.uploadBuild(appId, "1.0", "1", FILE));
+  void uploadedBuildGoesThroughProcessingAndBetaReviewIntoExternalTesting() throws Exception {
+    WebhookReceiver receiver = WebhookReceiver.start();
+    TestPomona.Response webhook = pomona.send("POST", "/v1/webhooks", Documents.resource("webhooks")
+        .attribute("name", "release bot").attribute("url", receiver.url()).attribute("secret", "s3cret")
+        .attribute("eventTypes", List.of("BUILD_UPLOAD_STATE_UPDATED", "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED"))
+        .attribute("enabled", true).toOne("app", "apps", appId).document());
+    assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+    String uploadId = client.uploadBuild(appId, "1.0", "1", FILE);
+    String buildId = client.buildOf(uploadId);
     assertThat(betaDetail(buildId).path("externalBuildState").asText()).isEqualTo("PROCESSING");
 
     client.decide(BuildProcessing.PROCESS.name(), buildId, Decision.approve());
@@ -118,6 +128,26 @@ class TestFlightScenarioTest {
     assertThat(client.attributes("/v1/betaAppReviewSubmissions/" + submission).path("betaReviewState").asText())
         .isEqualTo("APPROVED");
     assertThat(betaDetail(buildId).path("externalBuildState").asText()).isEqualTo("IN_BETA_TESTING");
+
+    // Each step reached the pipeline's webhook, as Apple's would (order per resource as it happened).
+    List<String> upload = new ArrayList<>();
+    List<String> external = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      JsonNode data = TestPomona.JSON.readTree(receiver.next(Duration.ofSeconds(30)).body()).path("data");
+      JsonNode attributes = data.path("attributes");
+      switch (data.path("type").asText()) {
+        case "buildUploadStateUpdated" -> upload.add(attributes.path("oldState").asText() + ">"
+            + attributes.path("newState").asText());
+        case "buildBetaDetailExternalBuildStateUpdated" -> external.add(
+            attributes.path("oldExternalBuildState").asText() + ">" + attributes.path("newExternalBuildState").asText());
+        default -> throw new AssertionError("unexpected webhook " + data);
+      }
+    }
+    receiver.close();
+    assertThat(upload).containsExactly("AWAITING_UPLOAD>PROCESSING", "PROCESSING>COMPLETE");
+    assertThat(external).containsExactly("PROCESSING>MISSING_EXPORT_COMPLIANCE",
+        "MISSING_EXPORT_COMPLIANCE>READY_FOR_BETA_SUBMISSION", "READY_FOR_BETA_SUBMISSION>WAITING_FOR_BETA_REVIEW",
+        "WAITING_FOR_BETA_REVIEW>IN_BETA_REVIEW", "IN_BETA_REVIEW>IN_BETA_TESTING");
   }
 
   @Test
