@@ -68,7 +68,8 @@ class EventLogScenarioTest {
     });
     // The create lists the attributes stored: the client's name and the defaults Apple fills in.
     assertThat(events.get(0).payload()).containsEntry("relationships", List.of("app"));
-    assertThat((List<?>) events.get(0).payload().get("attributes")).startsWith("name").contains("createdDate");
+    assertThat(events.get(0).payload().get("attributes")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .startsWith("name").contains("createdDate");
     assertThat(events.get(1).payload()).containsEntry("attributes", List.of("name"))
         .doesNotContainKey("relationships");
     assertThat(events.get(2).payload()).containsEntry("relationships", List.of("builds"))
