@@ -33,6 +33,9 @@ import java.util.Optional;
  * earlier lets a client follow processing). A checksum that does not match fails the file
  * ({@code assetDeliveryState FAILED} with an error) and the upload ({@code state FAILED}), which
  * are then terminal, as Apple's are: delete and upload again.
+ *
+ * <p>The client's rules (a build number used once per version, files only while the upload awaits
+ * them) bind clients; the operator (demo data, imports) writes uploads and files as they stand.
  */
 public final class BuildUploadFlow implements Behaviour {
   static final String UPLOADS = "buildUploads";
@@ -67,7 +70,7 @@ public final class BuildUploadFlow implements Behaviour {
   public void validate(WriteContext ctx) {
     switch (ctx.type()) {
       case UPLOADS -> {
-        if (ctx.kind() == WriteKind.CREATE) {
+        if (ctx.kind() == WriteKind.CREATE && ctx.origin() == Origin.CLIENT) {
           refuseDuplicateBuild(ctx);
         } else if (ctx.kind() == WriteKind.DELETE && ctx.origin() == Origin.CLIENT) {
           String state = uploadState(ctx.attributes());
@@ -78,7 +81,7 @@ public final class BuildUploadFlow implements Behaviour {
         }
       }
       case FILES -> {
-        if (ctx.kind() == WriteKind.CREATE) {
+        if (ctx.kind() == WriteKind.CREATE && ctx.origin() == Origin.CLIENT) {
           validateReservation(ctx);
         }
       }
@@ -104,7 +107,10 @@ public final class BuildUploadFlow implements Behaviour {
         }
       }
       case FILES -> {
-        if (ctx.kind() == WriteKind.CREATE && ctx.attribute("assetToken").isEmpty()) {
+        // The operator (demo data, imports) may write a file as it stands, already delivered.
+        boolean awaitingUpload = ctx.attribute("assetDeliveryState").isEmpty()
+            || deliveryState(ctx.attributes()).equals("AWAITING_UPLOAD");
+        if (ctx.kind() == WriteKind.CREATE && ctx.attribute("assetToken").isEmpty() && awaitingUpload) {
           reserve(ctx);
         } else if (ctx.kind() == WriteKind.UPDATE && committing(ctx)) {
           commit(ctx);
