@@ -14,7 +14,7 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
-import io.pomona.domain.testflight.AppBetaReviewDetail;
+import io.pomona.domain.testflight.AppTestFlightDefaults;
 import io.pomona.domain.testflight.BetaGroupRules;
 import io.pomona.domain.testflight.BetaReviewFlow;
 import io.pomona.domain.testflight.BetaTesterRules;
@@ -93,7 +93,7 @@ public final class Pomona implements AutoCloseable {
         new BuildUploadFlow(uploads, baseUrl),
         new BetaReviewFlow(),
         new BetaStates(),
-        new AppBetaReviewDetail(),
+        new AppTestFlightDefaults(),
         new BetaGroupRules(),
         new BetaTesterRules(),
         new OneOfRules(),

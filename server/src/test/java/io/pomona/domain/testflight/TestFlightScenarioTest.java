@@ -289,4 +289,16 @@ class TestFlightScenarioTest {
         .isEqualTo("/data/attributes/locale");
     assertThat(pomona.get("/v1/builds/" + buildId + "/betaBuildLocalizations").json().path("data")).hasSize(1);
   }
+
+  @Test
+  void aNewAppHasItsBetaReviewDetailAndLicenseAgreementToPatch() {
+    assertThat(pomona.get("/v1/apps/" + appId + "/betaAppReviewDetail").json().path("data").path("id").asText())
+        .isEqualTo(appId);
+    TestPomona.Response agreement = pomona.send("PATCH", "/v1/betaLicenseAgreements/" + appId,
+        Documents.resource("betaLicenseAgreements").id(appId).attribute("agreementText", "Be kind.").document());
+
+    assertThat(agreement.status()).as(agreement.toString()).isEqualTo(200);
+    assertThat(pomona.get("/v1/apps/" + appId + "/betaLicenseAgreement").json().path("data").path("attributes")
+        .path("agreementText").asText()).isEqualTo("Be kind.");
+  }
 }
