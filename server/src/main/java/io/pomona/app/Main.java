@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
     version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
     description = "The App Store Connect API, run yourself.",
     subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
-        Main.Seed.class})
+        Main.Seed.class, BuildCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));

@@ -11,6 +11,7 @@ import io.pomona.store.StoredResource;
 import io.pomona.uploads.Committed;
 import io.pomona.uploads.Reservation;
 import io.pomona.uploads.UploadVault;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,28 +154,49 @@ public final class BuildUploadFlow implements Behaviour {
     Optional<String> version = ctx.stringAttribute("cfBundleShortVersionString");
     Optional<String> number = ctx.stringAttribute("cfBundleVersion");
     Optional<String> platform = ctx.stringAttribute("platform");
-    if (appId.isEmpty() || version.isEmpty() || number.isEmpty() || platform.isEmpty()) {
-      return;
+    if (appId.isPresent() && version.isPresent() && number.isPresent() && platform.isPresent()) {
+      refuseDuplicateBuild(ctx.resources(), appId.get(), version.get(), number.get(), platform.get());
     }
-    ResourceAccess resources = ctx.resources();
-    for (StoredResource build : resources.find("builds", Map.of("version", number.get()), 1000)) {
+  }
+
+  private static void refuseDuplicateBuild(ResourceAccess resources, String appId, String version, String number,
+      String platform) {
+    for (StoredResource build : resources.find("builds", Map.of("version", number), 1000)) {
       boolean sameApp = resources.related("builds", build.id(), "app", 1).stream()
-          .anyMatch(app -> app.id().equals(appId.get()));
+          .anyMatch(app -> app.id().equals(appId));
       boolean sameVersion = resources.related("builds", build.id(), "preReleaseVersion", 1).stream()
-          .anyMatch(v -> version.get().equals(v.attributes().get("version"))
-              && platform.get().equals(v.attributes().get("platform")));
+          .anyMatch(v -> version.equals(v.attributes().get("version"))
+              && platform.equals(v.attributes().get("platform")));
       if (sameApp && sameVersion) {
-        throw duplicateBuild(number.get(), version.get(), platform.get());
+        throw duplicateBuild(number, version, platform);
       }
     }
-    for (StoredResource upload : resources.find(UPLOADS, Map.of("cfBundleVersion", number.get(),
-        "cfBundleShortVersionString", version.get(), "platform", platform.get()), 1000)) {
+    for (StoredResource upload : resources.find(UPLOADS, Map.of("cfBundleVersion", number,
+        "cfBundleShortVersionString", version, "platform", platform), 1000)) {
       boolean sameApp = resources.related(UPLOADS, upload.id(), "app", 1).stream()
-          .anyMatch(app -> app.id().equals(appId.get()));
+          .anyMatch(app -> app.id().equals(appId));
       if (sameApp && !uploadState(upload.attributes()).equals("FAILED")) {
-        throw duplicateBuild(number.get(), version.get(), platform.get());
+        throw duplicateBuild(number, version, platform);
       }
     }
+  }
+
+  /**
+   * The operator's shortcut (tests, demos): a build uploaded without bytes, as if its binary had
+   * just been committed: its upload in {@code PROCESSING} and its build in {@code PROCESSING}, which
+   * the Apple side then processes like any other. The same duplicate rule as a client's upload;
+   * returns the build's id.
+   */
+  public static String uploadWithoutBytes(ResourceAccess resources, Instant now, String appId, String version,
+      String number, String platform) {
+    resources.get("apps", appId).orElseThrow(() -> io.pomona.error.Errors.notFound("apps", appId));
+    refuseDuplicateBuild(resources, appId, version, number, platform);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("cfBundleShortVersionString", version);
+    attributes.put("cfBundleVersion", number);
+    attributes.put("platform", platform);
+    StoredResource upload = resources.create(UPLOADS, Optional.empty(), attributes, Map.of("app", List.of(appId)));
+    return startBuild(resources, now, upload);
   }
 
   private static ApiException duplicateBuild(String number, String version, String platform) {
@@ -289,12 +311,12 @@ public final class BuildUploadFlow implements Behaviour {
       ctx.resources().update(UPLOADS, upload.id(),
           Map.of("state", uploadStateValue("FAILED", deliveryErrors(ctx.attributes()))));
     } else if (fileState.equals("UPLOAD_COMPLETE") && "ASSET".equals(ctx.attributes().get("assetType"))) {
-      startProcessing(ctx, upload);
+      startBuild(ctx.resources(), ctx.now(), upload);
     }
   }
 
-  private void startProcessing(WriteContext ctx, StoredResource upload) {
-    ResourceAccess resources = ctx.resources();
+  /** The upload moves to PROCESSING and its build is created, processing; returns the build's id. */
+  private static String startBuild(ResourceAccess resources, Instant now, StoredResource upload) {
     Map<String, Object> attributes = upload.attributes();
     String version = String.valueOf(attributes.get("cfBundleShortVersionString"));
     String platform = String.valueOf(attributes.get("platform"));
@@ -302,7 +324,7 @@ public final class BuildUploadFlow implements Behaviour {
         .orElseThrow(() -> new IllegalStateException("build upload " + upload.id() + " has no app"));
     Map<String, Object> changes = new LinkedHashMap<>();
     changes.put("state", uploadStateValue("PROCESSING", List.of()));
-    changes.put("uploadedDate", AppleDates.format(ctx.now()));
+    changes.put("uploadedDate", AppleDates.format(now));
     resources.update(UPLOADS, upload.id(), changes);
     String preReleaseVersion = PreReleaseVersions.findOrCreate(resources, appId, version, platform);
     Map<String, Object> build = new LinkedHashMap<>();
@@ -317,6 +339,7 @@ public final class BuildUploadFlow implements Behaviour {
     detail.put("internalBuildState", "PROCESSING");
     detail.put("externalBuildState", "PROCESSING");
     resources.create("buildBetaDetails", Optional.of(created.id()), detail, Map.of("build", List.of(created.id())));
+    return created.id();
   }
 
   /** The build's processing ends the upload: COMPLETE when VALID, FAILED with the reason otherwise. */
