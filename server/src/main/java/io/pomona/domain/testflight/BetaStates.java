@@ -43,6 +43,25 @@ public final class BetaStates implements Behaviour {
     return Set.of("builds", "betaAppReviewSubmissions", "betaGroups");
   }
 
+  /**
+   * A group about to be deleted no longer counts for its builds (or, with access to all builds,
+   * for every build of its app): their states are computed without it now, since afterwards
+   * nothing would tell which builds it had.
+   */
+  @Override
+  public void beforeWrite(WriteContext ctx) {
+    if (ctx.origin() == Origin.OPERATOR || ctx.kind() != WriteKind.DELETE || !ctx.type().equals("betaGroups")) {
+      return;
+    }
+    Set<String> builds = new LinkedHashSet<>();
+    ctx.resources().related("betaGroups", ctx.id(), "builds", 10_000).forEach(build -> builds.add(build.id()));
+    if (allBuilds(ctx.attributes())) {
+      ctx.resources().related("betaGroups", ctx.id(), "app", 1).forEach(app ->
+          ctx.resources().related("apps", app.id(), "builds", 10_000).forEach(build -> builds.add(build.id())));
+    }
+    builds.forEach(build -> refresh(ctx.resources(), build, Optional.of(ctx.id())));
+  }
+
   @Override
   public void afterWrite(WriteContext ctx) {
     if (ctx.origin() == Origin.OPERATOR || ctx.kind() == WriteKind.DELETE) {
@@ -57,20 +76,36 @@ public final class BetaStates implements Behaviour {
       }
       case "betaAppReviewSubmissions" -> ctx.resources().related(ctx.type(), ctx.id(), "build", 1)
           .forEach(build -> builds.add(build.id()));
-      case "betaGroups" -> builds.addAll(ctx.relationships().getOrDefault("builds", List.of()));
+      case "betaGroups" -> {
+        builds.addAll(ctx.relationships().getOrDefault("builds", List.of()));
+        if (accessToAllBuildsChanged(ctx)) {
+          ctx.resources().related("betaGroups", ctx.id(), "app", 1).forEach(app ->
+              ctx.resources().related("apps", app.id(), "builds", 10_000).forEach(build -> builds.add(build.id())));
+        }
+      }
       default -> { }
     }
-    builds.forEach(build -> refresh(ctx.resources(), build));
+    builds.forEach(build -> refresh(ctx.resources(), build, Optional.empty()));
+  }
+
+  /** An internal group that gains or loses every build changes the internal state of them all. */
+  private static boolean accessToAllBuildsChanged(WriteContext ctx) {
+    boolean before = ctx.previous().map(p -> allBuilds(p.attributes())).orElse(false);
+    return before != allBuilds(ctx.attributes());
+  }
+
+  private static boolean allBuilds(Map<String, Object> group) {
+    return Boolean.TRUE.equals(group.get("isInternalGroup")) && Boolean.TRUE.equals(group.get("hasAccessToAllBuilds"));
   }
 
   /** Brings a build's beta detail in line with the build; nothing when it has none. */
-  static void refresh(ResourceAccess resources, String buildId) {
+  static void refresh(ResourceAccess resources, String buildId, Optional<String> leavingGroup) {
     Optional<StoredResource> build = resources.get("builds", buildId);
     Optional<StoredResource> detail = resources.related("builds", buildId, "buildBetaDetail", 1).stream().findFirst();
     if (build.isEmpty() || detail.isEmpty()) {
       return;
     }
-    Map<String, Object> wanted = derive(resources, build.get());
+    Map<String, Object> wanted = derive(resources, build.get(), leavingGroup);
     Map<String, Object> changes = new LinkedHashMap<>();
     wanted.forEach((name, value) -> {
       if (!value.equals(detail.get().attributes().get(name))) {
@@ -82,7 +117,8 @@ public final class BetaStates implements Behaviour {
     }
   }
 
-  private static Map<String, Object> derive(ResourceAccess resources, StoredResource build) {
+  private static Map<String, Object> derive(ResourceAccess resources, StoredResource build,
+      Optional<String> leavingGroup) {
     Map<String, Object> attributes = build.attributes();
     String processing = String.valueOf(attributes.get("processingState"));
     Optional<String> both = Boolean.TRUE.equals(attributes.get("expired")) ? Optional.of("EXPIRED")
@@ -93,7 +129,8 @@ public final class BetaStates implements Behaviour {
     if (both.isPresent()) {
       return Map.of("internalBuildState", both.get(), "externalBuildState", both.get());
     }
-    List<StoredResource> groups = groupsWith(resources, build);
+    List<StoredResource> groups = groupsWith(resources, build).stream()
+        .filter(group -> leavingGroup.filter(group.id()::equals).isEmpty()).toList();
     boolean internal = groups.stream().anyMatch(g -> Boolean.TRUE.equals(g.attributes().get("isInternalGroup")));
     boolean external = groups.stream().anyMatch(g -> !Boolean.TRUE.equals(g.attributes().get("isInternalGroup")));
     String review = resources.related("builds", build.id(), "betaAppReviewSubmission", 1).stream().findFirst()

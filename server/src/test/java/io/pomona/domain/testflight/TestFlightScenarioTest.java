@@ -301,4 +301,31 @@ class TestFlightScenarioTest {
     assertThat(pomona.get("/v1/apps/" + appId + "/betaLicenseAgreement").json().path("data").path("attributes")
         .path("agreementText").asText()).isEqualTo("Be kind.");
   }
+
+  @Test
+  void groupsThatGainOrLoseABuildMoveItsBetaStates() {
+    String buildId = validBuild("1");
+    patchBuild(buildId, "usesNonExemptEncryption", false);
+    TestPomona.Response allBuilds = pomona.send("POST", "/v1/betaGroups", Documents.resource("betaGroups")
+        .attribute("name", "Team").attribute("isInternalGroup", true).attribute("hasAccessToAllBuilds", true)
+        .toOne("app", "apps", appId).document());
+    assertThat(allBuilds.status()).as(allBuilds.toString()).isEqualTo(201);
+    assertThat(betaDetail(buildId).path("internalBuildState").asText()).isEqualTo("IN_BETA_TESTING");
+
+    assertThat(pomona.send("DELETE", "/v1/betaGroups/" + allBuilds.json().path("data").path("id").asText(), null)
+        .status()).isEqualTo(204);
+    assertThat(betaDetail(buildId).path("internalBuildState").asText()).isEqualTo("READY_FOR_BETA_TESTING");
+
+    String external = newGroup("Friends", false);
+    pomona.send("POST", "/v1/builds/" + buildId + "/relationships/betaGroups",
+        Documents.toManyLinkage(Documents.identifier("betaGroups", external)));
+    fillInReviewInformation();
+    String submission = submit(buildId).json().path("data").path("id").asText();
+    client.decide(BetaReviewFlow.PROCESS.name(), submission, Decision.approve());
+    client.decide(BetaReviewFlow.PROCESS.name(), submission, Decision.approve());
+    assertThat(betaDetail(buildId).path("externalBuildState").asText()).isEqualTo("IN_BETA_TESTING");
+
+    assertThat(pomona.send("DELETE", "/v1/betaGroups/" + external, null).status()).isEqualTo(204);
+    assertThat(betaDetail(buildId).path("externalBuildState").asText()).isEqualTo("BETA_APPROVED");
+  }
 }
