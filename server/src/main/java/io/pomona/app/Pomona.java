@@ -15,6 +15,7 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.testflight.AppTestFlightDefaults;
+import io.pomona.domain.testflight.BetaFeedback;
 import io.pomona.domain.testflight.BetaGroupRules;
 import io.pomona.domain.testflight.BetaReviewFlow;
 import io.pomona.domain.testflight.BetaTesterRules;
@@ -97,6 +98,7 @@ public final class Pomona implements AutoCloseable {
         new BetaGroupRules(),
         new BetaTesterRules(),
         new OneOfRules(),
+        new BetaFeedback(),
         new WebhookRules(),
         new WebhookEventNotices(),
         new WebhookPings(),

@@ -328,4 +328,47 @@ class TestFlightScenarioTest {
     assertThat(pomona.send("DELETE", "/v1/betaGroups/" + external, null).status()).isEqualTo(204);
     assertThat(betaDetail(buildId).path("externalBuildState").asText()).isEqualTo("BETA_APPROVED");
   }
+
+  @Test
+  void testersOfABuildInTestingSendFeedbackThatReachesWebhooks() throws Exception {
+    WebhookReceiver receiver = WebhookReceiver.start();
+    TestPomona.Response webhook = pomona.send("POST", "/v1/webhooks", Documents.resource("webhooks")
+        .attribute("name", "feedback bot").attribute("url", receiver.url()).attribute("secret", "s3cret")
+        .attribute("eventTypes", List.of("BETA_FEEDBACK_SCREENSHOT_SUBMISSION_CREATED",
+            "BETA_FEEDBACK_CRASH_SUBMISSION_CREATED"))
+        .attribute("enabled", true).toOne("app", "apps", appId).document());
+    assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+    String buildId = validBuild("1");
+    patchBuild(buildId, "usesNonExemptEncryption", false);
+    String group = newGroup("Friends", false);
+    pomona.send("POST", "/v1/betaTesters", Documents.resource("betaTesters").attribute("email", "sam@example.com")
+        .toMany("betaGroups", Documents.identifier("betaGroups", group)).document());
+    pomona.send("POST", "/v1/betaGroups/" + group + "/relationships/builds",
+        Documents.toManyLinkage(Documents.identifier("builds", buildId)));
+    fillInReviewInformation();
+    String submission = submit(buildId).json().path("data").path("id").asText();
+    client.decide(BetaReviewFlow.PROCESS.name(), submission, Decision.approve());
+    client.decide(BetaReviewFlow.PROCESS.name(), submission, Decision.approve());
+    assertThat(pomona.get("/v1/apps/" + appId + "/betaFeedbackScreenshotSubmissions").json().path("data")).isEmpty();
+
+    client.decide(BetaFeedback.PROCESS.name(), buildId, Decision.approve());
+
+    JsonNode screenshots = pomona.get("/v1/apps/" + appId + "/betaFeedbackScreenshotSubmissions").json().path("data");
+    assertThat(screenshots).hasSize(1);
+    assertThat(screenshots.get(0).path("attributes").path("email").asText()).isEqualTo("sam@example.com");
+    assertThat(screenshots.get(0).path("attributes").path("comment").asText()).isNotBlank();
+    JsonNode crashes = pomona.get("/v1/apps/" + appId + "/betaFeedbackCrashSubmissions").json().path("data");
+    assertThat(crashes).hasSize(1);
+    TestPomona.Response log = pomona.get("/v1/betaFeedbackCrashSubmissions/" + crashes.get(0).path("id").asText()
+        + "/crashLog");
+    assertThat(log.json().path("data").path("attributes").path("logText").asText()).contains("EXC_CRASH");
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      types.add(TestPomona.JSON.readTree(receiver.next(Duration.ofSeconds(30)).body()).path("data").path("type")
+          .asText());
+    }
+    receiver.close();
+    assertThat(types).containsExactlyInAnyOrder("betaFeedbackScreenshotSubmissionCreated",
+        "betaFeedbackCrashSubmissionCreated");
+  }
 }
