@@ -22,6 +22,7 @@ class ArchitectureTest {
         .withOptionalLayers(true)
         .layer("app").definedBy("io.pomona.app..")
         .layer("http").definedBy("io.pomona.http..")
+        .layer("operator").definedBy("io.pomona.operator..")
         .layer("sim").definedBy("io.pomona.sim..")
         .layer("domain").definedBy("io.pomona.domain..")
         .layer("engine").definedBy("io.pomona.engine..")
@@ -36,18 +37,20 @@ class ArchitectureTest {
         .layer("error").definedBy("io.pomona.error..")
         .whereLayer("app").mayNotBeAccessedByAnyLayer()
         .whereLayer("http").mayOnlyBeAccessedByLayers("app")
-        .whereLayer("sim").mayOnlyBeAccessedByLayers("app", "http")
+        // The operator's control plane (admin API and CLI logic): used by app wiring and the admin HTTP shell.
+        .whereLayer("operator").mayOnlyBeAccessedByLayers("app", "http")
+        .whereLayer("sim").mayOnlyBeAccessedByLayers("app", "http", "operator")
         .whereLayer("domain").mayOnlyBeAccessedByLayers("app")
-        .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "http", "sim")
+        .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator")
         // Uploaded bytes: the part route (http) receives them, domain behaviours reserve and commit.
         .whereLayer("uploads").mayOnlyBeAccessedByLayers("app", "http", "domain")
-        .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "engine", "domain")
-        .whereLayer("jsonapi").mayOnlyBeAccessedByLayers("app", "http", "engine", "sim")
-        .whereLayer("store").mayOnlyBeAccessedByLayers("app", "sim", "engine", "behaviour", "domain")
-        .whereLayer("query").mayOnlyBeAccessedByLayers("app", "http", "sim", "engine", "behaviour", "jsonapi", "store", "domain")
-        .whereLayer("auth").mayOnlyBeAccessedByLayers("app", "http", "sim")
-        .whereLayer("account").mayOnlyBeAccessedByLayers("app", "http", "sim", "engine", "behaviour", "store", "auth", "domain")
-        .whereLayer("catalog").mayOnlyBeAccessedByLayers("app", "http", "sim", "engine", "behaviour", "jsonapi", "store", "query", "domain")
+        .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "operator", "engine", "domain")
+        .whereLayer("jsonapi").mayOnlyBeAccessedByLayers("app", "http", "engine", "sim", "operator")
+        .whereLayer("store").mayOnlyBeAccessedByLayers("app", "sim", "operator", "engine", "behaviour", "domain")
+        .whereLayer("query").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator", "engine", "behaviour", "jsonapi", "store", "domain")
+        .whereLayer("auth").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator")
+        .whereLayer("account").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator", "engine", "behaviour", "store", "auth", "domain")
+        .whereLayer("catalog").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator", "engine", "behaviour", "jsonapi", "store", "query", "domain")
         .check(CLASSES);
   }
 

@@ -8,6 +8,7 @@ import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
 import io.pomona.behaviour.Policy;
 import io.pomona.catalog.CatalogLoader;
+import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.error.ApiException;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.demo.Demo;
@@ -39,7 +40,11 @@ import picocli.CommandLine.Parameters;
     version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
     description = "The App Store Connect API, run yourself.",
     subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
-        Main.Seed.class, BuildCommand.class})
+        AdminCommand.class, AppCommand.class, StateCommands.Reset.class,
+        StateCommands.Export.class, StateCommands.Import.class, FaultCommands.Faults.class,
+        FaultCommands.Requests.class, SimulationCommands.Clock.class, SimulationCommands.Policies.class,
+        SimulationCommands.Decisions.class, SimulationCommands.Transitions.class, SimulationCommands.Events.class,
+        Main.Seed.class, Main.CaCommand.class, BuildCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -121,6 +126,22 @@ public final class Main {
         description = "Benchmark baseline only: skip authentication entirely.")
     boolean noAuth;
 
+    @Option(names = "--admin", defaultValue = "${env:POMONA_ADMIN:-on}",
+        description = "The admin API under /_pomona: on or off. Default: ${DEFAULT-VALUE}")
+    String admin;
+
+    @Option(names = "--admin-token", defaultValue = "${env:POMONA_ADMIN_TOKEN}",
+        description = "Admin token (16+ characters). Default: generated once into <data-dir>/admin-token.")
+    String adminToken;
+
+    @Option(names = "--admin-host", defaultValue = "${env:POMONA_ADMIN_HOST}",
+        description = "Serve the admin API on this interface (with --admin-port) instead of the API's address.")
+    String adminHost;
+
+    @Option(names = "--admin-port", defaultValue = "${env:POMONA_ADMIN_PORT}",
+        description = "Serve the admin API on this port instead of the API's.")
+    Integer adminPort;
+
     @Override
     public Integer call() throws Exception {
       if (maxBodyBytes <= 0 || port < 0 || port > 65535 || rateLimit < 0 || clockSkewSeconds < 0) {
@@ -137,7 +158,7 @@ public final class Main {
         throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
       }
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies(), WebhookDelivery.Settings.DEFAULT, postgres);
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT, postgres).withAdmin(adminSettings());
       Clock clock = Clock.systemUTC();
       Pomona pomona;
       try {
@@ -165,6 +186,35 @@ public final class Main {
       }
       pomona.join();
       return 0;
+    }
+
+    private AdminSettings adminSettings() {
+      CommandLine command = new CommandLine(this);
+      AdminSettings settings = switch (admin.toLowerCase(java.util.Locale.ROOT)) {
+        case "on", "true" -> AdminSettings.defaults();
+        case "off", "false" -> AdminSettings.off();
+        default -> throw new CommandLine.ParameterException(command, "--admin must be on or off, not " + admin);
+      };
+      if (!settings.enabled()) {
+        return settings;
+      }
+      if (adminToken != null && !adminToken.isBlank()) {
+        try {
+          io.pomona.operator.AdminToken.given(adminToken);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(command, "--admin-token: " + e.getMessage());
+        }
+        settings = settings.withToken(adminToken);
+      }
+      if (adminPort != null) {
+        if (adminPort < 0 || adminPort > 65535) {
+          throw new CommandLine.ParameterException(command, "--admin-port must be from 0 to 65535");
+        }
+        settings = settings.onOwnAddress(adminHost == null || adminHost.isBlank() ? host : adminHost, adminPort);
+      } else if (adminHost != null && !adminHost.isBlank()) {
+        throw new CommandLine.ParameterException(command, "--admin-host needs --admin-port");
+      }
+      return settings;
     }
 
     private Map<String, Policy> parsePolicies() {
@@ -296,6 +346,20 @@ public final class Main {
     }
   }
 
+  @Command(name = "ca", description = "Print Pomona's CA certificates (intermediate, then root) as PEM, for a"
+      + " trust chain: pomona ca > pomona-ca.pem. Creates the CA if this data directory has none yet.")
+  static final class CaCommand implements Callable<Integer> {
+    @CommandLine.Mixin DataOptions data = new DataOptions();
+
+    @Override
+    public Integer call() {
+      try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
+        System.out.print(CertificateAuthority.loadOrCreate(store, Clock.systemUTC()).chainPem());
+        return 0;
+      }
+    }
+  }
+
   @Command(name = "seed", description = "Write demo data into a team, offline (stop the server first or use its admin API).")
   static final class Seed implements Callable<Integer> {
     @CommandLine.Mixin DataOptions data = new DataOptions();
@@ -351,6 +415,12 @@ public final class Main {
       return 0;
     } catch (IllegalArgumentException | StoreException e) {
       System.err.println("pomona: " + e.getMessage());
+      return 2;
+    } catch (io.pomona.error.ApiException e) {
+      System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
+      return 2;
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("pomona: " + LocalFileFailure.describe(e));
       return 2;
     }
   }

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param policies progression policies of simulated processes by process name ({@code *}: every
  *     process), overriding their defaults and what an operator set before a restart
  * @param webhooks how webhook deliveries are sent: poll interval, sender threads, retries, timeouts
+ * @param admin how the admin API is served (on, off, its own address, its token)
  * @param postgres the PostgreSQL database to use instead of SQLite in the data directory
  */
 public record Settings(
@@ -38,6 +39,7 @@ public record Settings(
     boolean authenticate,
     Map<String, Policy> policies,
     WebhookDelivery.Settings webhooks,
+    AdminSettings admin,
     Optional<PostgresSettings> postgres) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -45,7 +47,16 @@ public record Settings(
   public Settings {
     policies = Map.copyOf(policies);
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(postgres, "postgres");
+  }
+
+  /** Settings with the admin API on, on the API's port, with the data directory's token. */
+  public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
+      boolean authenticate, Map<String, Policy> policies, WebhookDelivery.Settings webhooks,
+      Optional<PostgresSettings> postgres) {
+    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        AdminSettings.defaults(), postgres);
   }
 
   /**
@@ -60,27 +71,32 @@ public record Settings(
 
   public Settings withAuth(AuthSettings newAuth) {
     return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies, webhooks,
-        postgres);
+        admin, postgres);
   }
 
   public Settings withMaxBodyBytes(long newMaxBodyBytes) {
     return new Settings(host, port, dataDirectory, publicUrl, newMaxBodyBytes, auth, authenticate, policies, webhooks,
-        postgres);
+        admin, postgres);
   }
 
   public Settings withPolicies(Map<String, Policy> newPolicies) {
     return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies, webhooks,
-        postgres);
+        admin, postgres);
   }
 
   public Settings withWebhooks(WebhookDelivery.Settings newWebhooks) {
     return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, newWebhooks,
-        postgres);
+        admin, postgres);
+  }
+
+  public Settings withAdmin(AdminSettings newAdmin) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        newAdmin, postgres);
   }
 
   /** These settings with the data in a PostgreSQL database (the data directory keeps key files). */
   public Settings withPostgres(PostgresSettings database) {
     return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
-        Optional.of(database));
+        admin, Optional.of(database));
   }
 }

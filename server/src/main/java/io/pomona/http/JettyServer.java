@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,44 +35,98 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * protocol errors (bad URI, bad headers) are rendered as Apple error documents too.
  */
 public final class JettyServer implements AutoCloseable {
+  /** The path prefix of the admin API: Apple's paths all start with /v1 .. /v3. */
+  public static final String ADMIN_PREFIX = "/_pomona";
+
+  /** Admin bodies carry whole team states on import, so they may be larger than API bodies. */
+  static final long ADMIN_MAX_BODY_BYTES = 256L * 1024 * 1024;
+
   private final Server server;
   private final ServerConnector connector;
+  private final Optional<ServerConnector> adminConnector;
 
   private final long maxBodyBytes;
   private final ErrorDocuments errors;
 
   /** Creates the server and binds its port at once, so that {@link #port()} is known before {@link #start}. */
   public JettyServer(String host, int port, long maxBodyBytes, ErrorDocuments errors) throws IOException {
+    this(host, port, Optional.empty(), maxBodyBytes, errors);
+  }
+
+  /**
+   * As {@link #JettyServer(String, int, long, ErrorDocuments)}, with the admin API on a connector
+   * of its own when {@code adminAddress} is given (host and port; port 0 picks a free one).
+   */
+  public JettyServer(String host, int port, Optional<InetSocketAddress> adminAddress, long maxBodyBytes,
+      ErrorDocuments errors) throws IOException {
     this.maxBodyBytes = maxBodyBytes;
     this.errors = errors;
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-    threads.setName("pomona-http");
-    server = new Server(threads);
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
-    config.setSendDateHeader(true);
+    server = new Server(newThreadPool());
+    HttpConfiguration config = newHttpConfiguration();
     connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
+    if (adminAddress.isPresent()) {
+      ServerConnector admin = new ServerConnector(server, new HttpConnectionFactory(config));
+      admin.setName("admin");
+      admin.setHost(adminAddress.get().getHostString());
+      admin.setPort(adminAddress.get().getPort());
+      server.addConnector(admin);
+      adminConnector = Optional.of(admin);
+    } else {
+      adminConnector = Optional.empty();
+    }
     server.setErrorHandler(new JsonErrorHandler(errors));
     // The application's own shutdown hook stops the server and then closes the store, in that order.
     server.setStopAtShutdown(false);
     server.setStopTimeout(5_000);
     connector.open();
-  }
-
-  /** Starts answering requests through the pipeline. */
-  public void start(RequestPipeline pipeline) throws Exception {
-    start(pipeline, Optional.empty());
+    for (ServerConnector admin : adminConnector.stream().toList()) {
+      admin.open();
+    }
   }
 
   /**
-   * Starts answering requests: upload parts under {@value Reservation#PATH_PREFIX} when there is
-   * a vault, everything else through the pipeline.
+   * The request threads. Public so that the benchmark's bare server ({@code bench/BareServer.java})
+   * runs on exactly the same settings.
    */
-  public void start(RequestPipeline pipeline, Optional<UploadVault> uploads) throws Exception {
-    Handler api = new PipelineHandler(pipeline, maxBodyBytes, errors);
+  public static QueuedThreadPool newThreadPool() {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("pomona-http");
+    return threads;
+  }
+
+  /** HTTP/1.1 settings; public for the same reason as {@link #newThreadPool}. */
+  public static HttpConfiguration newHttpConfiguration() {
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendDateHeader(true);
+    return config;
+  }
+
+  /** Starts answering requests through the pipeline; no admin API. */
+  public void start(RequestPipeline pipeline) throws Exception {
+    start(pipeline, Optional.empty(), List.of(), Optional.empty());
+  }
+
+  /** As {@link #start(RequestPipeline, Optional, List, Optional)}, without uploads. */
+  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads)
+      throws Exception {
+    start(pipeline, admin, downloads, Optional.empty());
+  }
+
+  /**
+   * Starts answering requests: the public downloads by their paths (no token, GET only); upload
+   * parts under {@value Reservation#PATH_PREFIX} when there is a vault (no token either); the
+   * admin API's on its own connector when there is one, else those under {@value #ADMIN_PREFIX};
+   * everything else through the pipeline.
+   */
+  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads,
+      Optional<UploadVault> uploads) throws Exception {
+    Map<String, PublicDownload> byPath = new HashMap<>();
+    downloads.forEach(download -> byPath.put(download.path(), download));
+    Handler api = new PipelineHandler(pipeline, admin, adminConnector, Map.copyOf(byPath), maxBodyBytes, errors);
     Handler handler = uploads.<Handler>map(vault -> new Handler.Sequence(new UploadPartHandler(vault, errors), api))
         .orElse(api);
     // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
@@ -82,6 +137,17 @@ public final class JettyServer implements AutoCloseable {
   /** The port actually bound (useful with port 0). */
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** The admin connector's port, when the admin API has its own. */
+  public Optional<Integer> adminPort() {
+    return adminConnector.map(ServerConnector::getLocalPort);
+  }
+
+  /** The admin API: requests in, JSON answers out, its own authentication. */
+  @FunctionalInterface
+  public interface AdminApi {
+    ApiResponse handle(ApiRequest request);
   }
 
   public InetSocketAddress address() {
@@ -99,37 +165,69 @@ public final class JettyServer implements AutoCloseable {
 
   private static final class PipelineHandler extends Handler.Abstract {
     private final RequestPipeline pipeline;
+    private final Optional<AdminApi> admin;
+    private final Optional<ServerConnector> adminConnector;
+    private final Map<String, PublicDownload> downloads;
     private final long maxBodyBytes;
     private final ErrorDocuments errors;
 
-    PipelineHandler(RequestPipeline pipeline, long maxBodyBytes, ErrorDocuments errors) {
+    PipelineHandler(RequestPipeline pipeline, Optional<AdminApi> admin, Optional<ServerConnector> adminConnector,
+        Map<String, PublicDownload> downloads, long maxBodyBytes, ErrorDocuments errors) {
       super(InvocationType.BLOCKING);
       this.pipeline = pipeline;
+      this.admin = admin;
+      this.adminConnector = adminConnector;
+      this.downloads = downloads;
       this.maxBodyBytes = maxBodyBytes;
       this.errors = errors;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
+      PublicDownload download = downloads.get(request.getHttpURI().getDecodedPath());
+      if (download != null && request.getMethod().equalsIgnoreCase("GET")) {
+        write(download.response(), response, callback);
+        return true;
+      }
+      Optional<AdminApi> adminTarget = adminFor(request);
+      long limit = adminTarget.isPresent() ? Math.max(maxBodyBytes, ADMIN_MAX_BODY_BYTES) : maxBodyBytes;
       ApiResponse answer;
       long declared = request.getLength();
-      if (declared > maxBodyBytes) {
-        answer = errors.render(Errors.payloadTooLarge(maxBodyBytes));
+      if (declared > limit) {
+        answer = errors.render(Errors.payloadTooLarge(limit));
       } else {
-        byte[] body = readBody(request);
-        answer = body == null
-            ? errors.render(Errors.payloadTooLarge(maxBodyBytes))
-            : pipeline.handle(toApiRequest(request, body));
+        byte[] body = readBody(request, limit);
+        if (body == null) {
+          answer = errors.render(Errors.payloadTooLarge(limit));
+        } else if (adminTarget.isPresent()) {
+          answer = adminTarget.get().handle(toApiRequest(request, body));
+        } else {
+          answer = pipeline.handle(toApiRequest(request, body));
+        }
       }
       write(answer, response, callback);
       return true;
     }
 
+    /**
+     * The admin API, when this request is for it: every request on the admin connector, or, when
+     * the admin API shares the API's port, those under {@value #ADMIN_PREFIX}.
+     */
+    private Optional<AdminApi> adminFor(Request request) {
+      if (adminConnector.isPresent()) {
+        boolean onAdminConnector = request.getConnectionMetaData().getConnector() == adminConnector.get();
+        return onAdminConnector ? admin : Optional.empty();
+      }
+      String path = request.getHttpURI().getDecodedPath();
+      boolean adminPath = path != null && (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/"));
+      return adminPath ? admin : Optional.empty();
+    }
+
     /** The body, or null when it is larger than the limit. */
-    private byte[] readBody(Request request) throws IOException {
+    private static byte[] readBody(Request request, long limit) throws IOException {
       try (InputStream in = Content.Source.asInputStream(request)) {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-        return bytes.length > maxBodyBytes ? null : bytes;
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        return bytes.length > limit ? null : bytes;
       }
     }
 

@@ -1,7 +1,9 @@
 package io.pomona.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pomona.catalog.CatalogIndex;
+import io.pomona.catalog.Operation;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.catalog.ReferenceResource;
 import io.pomona.catalog.ResourceType;
@@ -39,6 +41,7 @@ public final class SweepFixtures {
   private final ReferenceData referenceData;
   private final Map<String, String> subjects = new HashMap<>();
   private final Map<String, Map<String, Object>> attributesByType = new HashMap<>();
+  private final DomainSamples domainSamples = new DomainSamples();
   private int created;
 
   public SweepFixtures(CatalogIndex catalog, Resources resources, String teamId, ReferenceData referenceData) {
@@ -83,12 +86,14 @@ public final class SweepFixtures {
   /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample ones. */
   public String fresh(String type, Map<String, Object> attributeChanges, Map<String, List<String>> links) {
     created++;
-    Map<String, Object> attributes = new LinkedHashMap<>(attributes(type));
+    Map<String, Object> attributes = domainSamples.apply(type, new LinkedHashMap<>(attributes(type)));
     attributes.putAll(attributeChanges);
-    if (UNIQUE_NAMES.contains(type)) {
-      attributes.put("name", attributes.get("name") + "-" + created);
-    }
     return resources.create(teamId, type, Optional.empty(), attributes, links).id();
+  }
+
+  /** A create or update body for an operation, with values its domain rules accept. */
+  public ObjectNode body(Operation operation, Optional<String> pathId) {
+    return domainSamples.apply(operation.type(), samples.fullResource(operation, pathId));
   }
 
   /** The internal API the fixtures are made through, for probes that prepare more than a resource. */
@@ -115,22 +120,11 @@ public final class SweepFixtures {
     Map<String, Object> attributes = new LinkedHashMap<>();
     resourceType.attributes().forEach((name, shape) ->
         attributes.put(name, JSON.convertValue(samples.value(shape, name, true), Object.class)));
-    attributes.putAll(DOMAIN_VALUES.getOrDefault(type, Map.of()));
     DOMAIN_LEFT_OUT.getOrDefault(type, List.of()).forEach(attributes::remove);
     return attributes;
   }
 
-  /**
-   * Sample values that the domain rules would refuse, replaced: an internal group takes only the
-   * team's users and has no public link, so fixture groups are external.
-   */
-  private static final Map<String, Map<String, Object>> DOMAIN_VALUES = Map.of(
-      "betaGroups", Map.of("isInternalGroup", false));
-
   /** Attributes Apple fills in that a fixture must not fake: a file's upload reservation is made for real. */
   private static final Map<String, List<String>> DOMAIN_LEFT_OUT = Map.of(
       "buildUploadFiles", List.of("assetToken", "uploadOperations", "assetDeliveryState"));
-
-  /** Types whose names are unique within their parent: each fixture gets its own. */
-  private static final java.util.Set<String> UNIQUE_NAMES = java.util.Set.of("betaGroups");
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * The TestFlight operations whose success needs more than sample resources: a beta review
  * submission needs a submittable build of an app with its review information, a commit of a
- * build upload file needs a real reservation whose parts arrived, and a new group with a public
- * link must be external.
+ * build upload file needs a real reservation whose parts arrived, and localizations, notifications
+ * and invitations need parents of their own.
  */
 public final class TestFlightProbes implements ProbePlanner.DomainProbes {
   private final SweepFixtures fixtures;
@@ -38,7 +38,6 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
     return switch (operation.id()) {
       case "betaAppReviewSubmissions_createInstance" -> Optional.of(betaReviewSubmission(operation));
       case "buildUploadFiles_updateInstance" -> Optional.of(fileCommit(operation));
-      case "betaGroups_createInstance" -> Optional.of(externalGroup(operation));
       case "betaAppLocalizations_createInstance" ->
           Optional.of(create(operation, Map.of("app", fixtures.fresh("apps", Map.of()))));
       case "betaBuildLocalizations_createInstance" ->
@@ -59,14 +58,14 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
     String build = fixtures.fresh("builds", Map.of("processingState", "VALID", "expired", false,
         "expirationDate", "2999-01-01T00:00:00.000Z", "usesNonExemptEncryption", false,
         "buildAudienceType", "APP_STORE_ELIGIBLE"), Map.of("app", List.of(app)));
-    JsonNode body = fixtures.samples().fullResource(operation, Optional.empty());
+    JsonNode body = fixtures.body(operation, Optional.empty());
     ((ObjectNode) body.path("data").path("relationships").path("build").path("data")).put("id", build);
     return planner.probe(operation, null, Optional.of(body));
   }
 
   /** A create whose relationships name fresh parents (one localization per locale and parent). */
   private Probe create(Operation operation, Map<String, String> relatedIds) {
-    JsonNode body = fixtures.samples().fullResource(operation, Optional.empty());
+    JsonNode body = fixtures.body(operation, Optional.empty());
     relatedIds.forEach((name, id) ->
         ((ObjectNode) body.path("data").path("relationships").path(name).path("data")).put("id", id));
     return planner.probe(operation, null, Optional.of(body));
@@ -88,18 +87,11 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
     return create(operation, Map.of("app", app, "betaTester", tester));
   }
 
-  /** Samples say {@code true} to every boolean; an internal group with a public link is refused. */
-  private Probe externalGroup(Operation operation) {
-    JsonNode body = fixtures.samples().fullResource(operation, Optional.empty());
-    ((ObjectNode) body.path("data").path("attributes")).put("isInternalGroup", false);
-    return planner.probe(operation, null, Optional.of(body));
-  }
-
   private Probe fileCommit(Operation operation) {
     String file = fixtures.fresh("buildUploadFiles", Map.of("fileSize", 1), Map.of());
     String token = store.read(tx -> tx.get(fixtures.teamId(), "buildUploadFiles", file)).orElseThrow()
         .attributes().get("assetToken").toString();
     vault.putPart(token, 1, 1, new ByteArrayInputStream(new byte[] {7}));
-    return planner.probe(operation, file, Optional.of(fixtures.samples().fullResource(operation, Optional.of(file))));
+    return planner.probe(operation, file, Optional.of(fixtures.body(operation, Optional.of(file))));
   }
 }

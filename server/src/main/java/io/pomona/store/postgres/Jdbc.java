@@ -37,13 +37,17 @@ final class Jdbc {
    *
    * @param elementType the PostgreSQL type of the elements, e.g. {@code text} or {@code jsonb}
    */
-  record Array(String elementType, Collection<String> values) {
+  record Array(String elementType, Collection<?> values) {
     Array {
       values = List.copyOf(values);
     }
 
     static Array text(Collection<String> values) {
       return new Array("text", values);
+    }
+
+    static Array bigint(Collection<Long> values) {
+      return new Array("bigint", values);
     }
 
     static Array jsonb(Collection<String> jsonTexts) {
@@ -100,6 +104,29 @@ final class Jdbc {
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw failure(sql, e);
+    }
+  }
+
+  /**
+   * Runs one INSERT, UPDATE or DELETE statement once per row of parameters, sent together;
+   * returns how many rows each run changed.
+   */
+  int[] batch(String sql, List<Object[]> rows) {
+    ensureOpen();
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] parameters : rows) {
+        for (int i = 0; i < parameters.length; i++) {
+          bind(statement, i + 1, parameters[i]);
+        }
+        statement.addBatch();
+      }
+      return statement.executeBatch();
+    } catch (SQLException e) {
+      // A batch reports the first failing row's cause as the next exception.
+      throw failure(sql, e.getNextException() == null ? e : e.getNextException());
     }
   }
 

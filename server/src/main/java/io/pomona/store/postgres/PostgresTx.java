@@ -12,7 +12,9 @@ import io.pomona.store.Page;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
+import io.pomona.store.StoredEdge;
 import io.pomona.store.StoredResource;
+import io.pomona.store.TeamStateCount;
 import io.pomona.store.Tx;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,6 +34,7 @@ final class PostgresTx implements Tx {
   private final EventSql events;
   private final TransitionSql transitions;
   private final SettingSql settings;
+  private final TeamStateSql teamState;
 
   PostgresTx(Jdbc jdbc, Json json, Instant now) {
     this.now = now;
@@ -43,6 +46,7 @@ final class PostgresTx implements Tx {
     this.events = new EventSql(jdbc, json);
     this.transitions = new TransitionSql(jdbc);
     this.settings = new SettingSql(jdbc);
+    this.teamState = new TeamStateSql(jdbc, json, resources);
   }
 
   @Override
@@ -301,5 +305,45 @@ final class PostgresTx implements Tx {
   @Override
   public SortedMap<String, String> settings(String prefix) {
     return settings.withPrefix(prefix);
+  }
+
+  @Override
+  public Page<StoredResource> teamResources(String teamId, Optional<Long> afterSeq, int limit) {
+    return teamState.resources(teamId, afterSeq, limit);
+  }
+
+  @Override
+  public Page<StoredEdge> teamEdges(String teamId, Optional<StoredEdge> after, int limit) {
+    return teamState.edges(teamId, after, limit);
+  }
+
+  @Override
+  public boolean restoreResources(List<StoredResource> resources) {
+    return teamState.restoreResources(resources);
+  }
+
+  @Override
+  public void restoreEdges(String teamId, List<StoredEdge> edges) {
+    teamState.restoreEdges(teamId, edges);
+  }
+
+  @Override
+  public List<Transition> teamTransitions(String teamId, Optional<Long> afterId, int limit) {
+    return teamState.transitions(teamId, afterId, limit);
+  }
+
+  @Override
+  public boolean restoreEvents(List<Event> events) {
+    return teamState.restoreEvents(events);
+  }
+
+  @Override
+  public boolean restoreTransitions(List<Transition> transitions) {
+    return teamState.restoreTransitions(transitions);
+  }
+
+  @Override
+  public TeamStateCount clearTeamState(String teamId) {
+    return teamState.clear(teamId);
   }
 }

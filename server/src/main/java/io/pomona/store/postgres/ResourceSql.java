@@ -59,7 +59,12 @@ final class ResourceSql {
         id);
   }
 
-  /** The rows with any of {@code ids}: one statement, one index probe per id. */
+  /**
+   * The rows with any of {@code ids}: one statement, one index probe per id. In id order, as
+   * SQLite's index probes return them: the engine's {@code included} follows this order, and
+   * without ORDER BY it would be the heap's, which an update or an export and import reshuffles,
+   * so the same request would answer differently (and differently from SQLite).
+   */
   List<StoredResource> getAll(String teamId, String type, Collection<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -67,7 +72,7 @@ final class ResourceSql {
     return jdbc.list(
         "SELECT "
             + COLUMNS
-            + " FROM resources r WHERE r.team_id = ? AND r.type = ? AND r.id = ANY(?)",
+            + " FROM resources r WHERE r.team_id = ? AND r.type = ? AND r.id = ANY(?) ORDER BY r.id",
         this::resource,
         teamId,
         type,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * by due time, so the worker's frequent polls cost the same however many transitions have fired.
  */
 final class TransitionSql {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, team_id, process, resource_type, resource_id, from_state, to_state, due_at, state,"
           + " outcome, reason, created_at, finished_at";
   private static final String PENDING = Transition.State.PENDING.name();
@@ -155,7 +155,8 @@ final class TransitionSql {
         == 1;
   }
 
-  private static Transition transition(ResultSet row) throws SQLException {
+  /** A row of {@link #COLUMNS}. */
+  static Transition transition(ResultSet row) throws SQLException {
     return new Transition(
         row.getLong("id"),
         row.getString("team_id"),
