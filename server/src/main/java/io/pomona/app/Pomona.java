@@ -10,6 +10,7 @@ import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.Policy;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
@@ -43,6 +44,7 @@ import io.pomona.http.Router;
 import io.pomona.http.admin.AccountEndpoints;
 import io.pomona.http.admin.AdminHandler;
 import io.pomona.http.admin.AppEndpoints;
+import io.pomona.http.admin.BuildEndpoints;
 import io.pomona.http.admin.EndpointGroup;
 import io.pomona.http.admin.FaultEndpoints;
 import io.pomona.http.admin.SimulationEndpoints;
@@ -50,6 +52,7 @@ import io.pomona.http.admin.TeamStateEndpoints;
 import io.pomona.operator.AccountAdmin;
 import io.pomona.operator.AdminToken;
 import io.pomona.operator.AppCreator;
+import io.pomona.operator.BuildUploader;
 import io.pomona.operator.DemoData;
 import io.pomona.operator.FaultRules;
 import io.pomona.operator.RequestLog;
@@ -231,9 +234,17 @@ public final class Pomona implements AutoCloseable {
     return List.of(
         new AccountEndpoints(accounts, json),
         new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
+        new BuildEndpoints(accounts, buildUploader(engine, store, simulation.clock()), json),
         new TeamStateEndpoints(accounts, snapshots, demoData(engine, store, simulation.clock()), json),
         new FaultEndpoints(operator.faults(), operator.requests(), json),
         new SimulationEndpoints(new SimulationAdmin(simulation, store, json), accounts, json));
+  }
+
+  /** The operator's shortcut to a build without bytes, through the TestFlight behaviours. */
+  private static BuildUploader buildUploader(Engine engine, Store store, Clock simulatedClock) {
+    return (team, appId, version, number, platform) -> store.transaction(tx -> BuildUploadFlow.uploadWithoutBytes(
+        engine.resources().access(tx, team.id(), Origin.OPERATOR, Map.of("operation", "uploadBuild")),
+        simulatedClock.instant(), appId, version, number, platform));
   }
 
   /**

@@ -242,6 +242,26 @@ class BuildUploadScenarioTest {
     assertThat(pomona.get("/v1/buildUploadFiles/" + fileId).status()).isEqualTo(404);
   }
 
+  @Test
+  void theOperatorUploadsABuildWithoutBytesThroughTheAdminApi() {
+    io.pomona.testing.Admin admin = new io.pomona.testing.Admin(pomona);
+    com.fasterxml.jackson.databind.node.ObjectNode body = TestPomona.JSON.createObjectNode()
+        .put("team", pomona.team().id()).put("app", appId).put("version", "3.0").put("build", "300");
+
+    TestPomona.Response uploaded = admin.post("/_pomona/builds", body);
+    TestPomona.Response again = admin.post("/_pomona/builds", body);
+    TestPomona.Response badPlatform = admin.post("/_pomona/builds", body.deepCopy().put("build", "301")
+        .put("platform", "WATCH_OS"));
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    String buildId = uploaded.json().path("build").path("id").asText();
+    assertThat(client.attributes("/v1/builds/" + buildId).path("processingState").asText()).isEqualTo("PROCESSING");
+    assertThat(pomona.get("/v1/builds/" + buildId + "/preReleaseVersion").json().path("data").path("attributes")
+        .path("version").asText()).isEqualTo("3.0");
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(badPlatform.status()).as(badPlatform.toString()).isEqualTo(400);
+  }
+
   static byte[] bytes(int size) {
     byte[] bytes = new byte[size];
     new Random(size).nextBytes(bytes);
