@@ -16,6 +16,7 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.gamecenter.MatchmakingMetrics;
 import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.domain.provisioning.Provisioning;
 import io.pomona.domain.testflight.AppTestFlightDefaults;
@@ -23,6 +24,7 @@ import io.pomona.domain.testflight.BetaFeedback;
 import io.pomona.domain.testflight.BetaGroupRules;
 import io.pomona.domain.testflight.BetaReviewFlow;
 import io.pomona.domain.testflight.BetaTesterRules;
+import io.pomona.domain.testflight.BetaUsageMetrics;
 import io.pomona.domain.testflight.BetaStates;
 import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
@@ -140,6 +142,8 @@ public final class Pomona implements AutoCloseable {
         new BetaTesterRules(),
         new OneOfRules(),
         new BetaFeedback(),
+        new BetaUsageMetrics(),
+        new MatchmakingMetrics(),
         new WebhookRules(),
         new WebhookEventNotices(),
         new WebhookPings(),

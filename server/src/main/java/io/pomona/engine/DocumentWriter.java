@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.behaviour.MetricSeries;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.Shape;
@@ -25,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * place that writes JSON:API; it streams straight to bytes.
  */
 final class DocumentWriter {
+  /** Dates as Apple writes them: ISO-8601 in UTC with milliseconds (api-facts.md §14). */
+  private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
   private static final SerializableString LINKS = new SerializedString("links");
   private static final SerializableString SELF = new SerializedString("self");
   private static final SerializableString RELATED = new SerializedString("related");
@@ -160,6 +164,62 @@ final class DocumentWriter {
       g.writeArrayFieldStart("data");
       for (String id : ids) {
         identifier(g, targetType, id);
+      }
+      g.writeEndArray();
+      pagedLinks(g, selfUrl, nextUrl);
+      paging(g, total, limit);
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * A metrics document (the spec's {@code *V1MetricResponse}): each series with its data points
+   * and dimensions, paged like a collection. A dimension that names a resource links to it
+   * ({@code related}) and to the same metric grouped by that dimension ({@code groupBy}).
+   *
+   * @param metricUrl the metric's absolute URL without query, for the {@code groupBy} links
+   * @param relatedUrl the absolute URL of a resource, by type and id
+   */
+  byte[] metrics(List<MetricSeries> items, String selfUrl, Optional<String> nextUrl, long total, int limit,
+      String metricUrl, java.util.function.BiFunction<String, String, String> relatedUrl) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (MetricSeries series : items) {
+        g.writeStartObject();
+        g.writeArrayFieldStart("dataPoints");
+        for (MetricSeries.DataPoint point : series.dataPoints()) {
+          g.writeStartObject();
+          g.writeStringField("start", DATE_TIME.format(point.start()));
+          g.writeStringField("end", DATE_TIME.format(point.end()));
+          g.writeObjectFieldStart("values");
+          for (Map.Entry<String, Number> value : point.values().entrySet()) {
+            g.writeFieldName(value.getKey());
+            g.writeObject(value.getValue());
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (!series.dimensions().isEmpty()) {
+          g.writeObjectFieldStart("dimensions");
+          for (MetricSeries.Dimension dimension : series.dimensions()) {
+            g.writeObjectFieldStart(dimension.name());
+            g.writeObjectFieldStart("links");
+            g.writeStringField("groupBy", metricUrl + "?groupBy=" + dimension.name());
+            if (dimension.relatedType().isPresent()) {
+              g.writeStringField("related", relatedUrl.apply(dimension.relatedType().get(), dimension.value()));
+            }
+            g.writeEndObject();
+            g.writeStringField("data", dimension.value());
+            g.writeEndObject();
+          }
+          g.writeEndObject();
+        }
+        if (series.granularity().isPresent()) {
+          g.writeStringField("granularity", series.granularity().get());
+        }
+        g.writeEndObject();
       }
       g.writeEndArray();
       pagedLinks(g, selfUrl, nextUrl);
