@@ -61,10 +61,13 @@ public record MetricRequest(String id, Instant now, Map<String, List<String>> fi
     }
   }
 
-  /** A half-open time window {@code [start, end)}. */
+  /**
+   * A time window {@code (start, end]}: it ends at, and includes, the present, so that what happened
+   * at this very instant (on a frozen clock, everything recent) counts.
+   */
   public record Window(Instant start, Instant end) {
     public boolean contains(Instant instant) {
-      return !instant.isBefore(start) && instant.isBefore(end);
+      return instant.isAfter(start) && !instant.isAfter(end);
     }
   }
 }
