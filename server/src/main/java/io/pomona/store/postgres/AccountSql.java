@@ -1,5 +1,7 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
 import io.pomona.account.ApiKey;
 import io.pomona.account.KeyKind;
 import io.pomona.account.Team;
@@ -113,7 +115,7 @@ final class AccountSql {
         row.getString("id"),
         row.getString("issuer_id"),
         row.getString("name"),
-        Jdbc.instant(row, "created_at"));
+        PostgresDialect.INSTANCE.readInstant(row, "created_at"));
   }
 
   private ApiKey key(ResultSet row) throws SQLException {
@@ -125,7 +127,7 @@ final class AccountSql {
         KeyKind.valueOf(row.getString("kind")),
         Optional.ofNullable(row.getString("user_id")),
         row.getString("public_key_pem"),
-        Jdbc.instant(row, "created_at"),
-        Jdbc.optionalInstant(row, "revoked_at"));
+        PostgresDialect.INSTANCE.readInstant(row, "created_at"),
+        PostgresDialect.INSTANCE.readOptionalInstant(row, "revoked_at"));
   }
 }

@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.Edge;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;

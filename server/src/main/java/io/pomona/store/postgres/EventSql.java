@@ -1,5 +1,7 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
 import io.pomona.store.Event;
 import io.pomona.store.NewEvent;
 import java.sql.ResultSet;
@@ -85,7 +87,7 @@ final class EventSql {
     return new Event(
         row.getLong("seq"),
         row.getString("team_id"),
-        Jdbc.instant(row, "at"),
+        PostgresDialect.INSTANCE.readInstant(row, "at"),
         row.getString("event_type"),
         row.getString("resource_type"),
         row.getString("resource_id"),

@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.IndexSpec;
 import io.pomona.store.SafeName;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Migrations;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pomona.account.ApiKey;
@@ -69,7 +72,7 @@ public final class PostgresStore implements Store {
   public static PostgresStore open(PostgresSettings settings, Clock clock) {
     PGSimpleDataSource database = dataSource(settings);
     requireReachable(database, settings);
-    Migrations.apply(database);
+    Migrations.apply(database, PostgresDialect.INSTANCE);
     HikariDataSource writers =
         pool(
             "pomona-postgres-writer",
@@ -159,7 +162,7 @@ public final class PostgresStore implements Store {
 
   private <T> T inTransaction(HikariDataSource pool, boolean write, Function<Tx, T> work) {
     try (Connection connection = pool.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, PostgresDialect.INSTANCE);
       try {
         if (write) {
           lockWriteRow(jdbc);
@@ -186,7 +189,7 @@ public final class PostgresStore implements Store {
           .orElseThrow(() -> new StoreException("the write_lock row is missing", null));
     } catch (StoreException e) {
       if (e.getCause() instanceof SQLException cause
-          && Jdbc.LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
+          && PostgresDialect.LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
         throw new StoreException(
             "waited "
                 + LONGEST_WRITE_WAIT.toSeconds()
@@ -204,7 +207,7 @@ public final class PostgresStore implements Store {
   private <T> T lookup(Function<AccountSql, T> query) {
     try (Connection connection = readers.getConnection()) {
       connection.setAutoCommit(true);
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, PostgresDialect.INSTANCE);
       try {
         return query.apply(new AccountSql(jdbc, json));
       } finally {

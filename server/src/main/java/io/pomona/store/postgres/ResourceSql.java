@@ -1,5 +1,7 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
 import io.pomona.error.Errors;
 import io.pomona.store.Page;
 import io.pomona.store.StoredResource;
@@ -167,8 +169,8 @@ final class ResourceSql {
         row.getString("type"),
         row.getString("id"),
         json.readObject(row.getString("attributes")),
-        Jdbc.instant(row, "created_at"),
-        Jdbc.instant(row, "updated_at"),
+        PostgresDialect.INSTANCE.readInstant(row, "created_at"),
+        PostgresDialect.INSTANCE.readInstant(row, "updated_at"),
         row.getLong("version"),
         row.getLong("seq"));
   }
@@ -186,7 +188,7 @@ final class ResourceSql {
         type,
         id,
         attributes,
-        Jdbc.instant(row, "created_at"),
+        PostgresDialect.INSTANCE.readInstant(row, "created_at"),
         now,
         row.getLong("version"),
         row.getLong("seq"));

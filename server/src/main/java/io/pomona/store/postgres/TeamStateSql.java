@@ -1,5 +1,7 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
 import io.pomona.error.Errors;
 import io.pomona.store.Event;
 import io.pomona.store.Page;

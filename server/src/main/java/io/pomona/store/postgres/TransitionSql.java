@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.NewTransition;
 import io.pomona.store.Transition;
 import java.sql.ResultSet;
@@ -65,7 +66,7 @@ final class TransitionSql {
   Optional<Instant> nextDueAt() {
     return jdbc.one(
             "SELECT min(due_at) AS due FROM transitions WHERE state = ? AND due_at IS NOT NULL",
-            row -> Jdbc.optionalInstant(row, "due"),
+            row -> PostgresDialect.INSTANCE.readOptionalInstant(row, "due"),
             PENDING)
         .flatMap(due -> due);
   }
@@ -165,11 +166,11 @@ final class TransitionSql {
         row.getString("resource_id"),
         row.getString("from_state"),
         Optional.ofNullable(row.getString("to_state")),
-        Jdbc.optionalInstant(row, "due_at"),
+        PostgresDialect.INSTANCE.readOptionalInstant(row, "due_at"),
         Transition.State.valueOf(row.getString("state")),
         Optional.ofNullable(row.getString("outcome")),
         Optional.ofNullable(row.getString("reason")),
-        Jdbc.instant(row, "created_at"),
-        Jdbc.optionalInstant(row, "finished_at"));
+        PostgresDialect.INSTANCE.readInstant(row, "created_at"),
+        PostgresDialect.INSTANCE.readOptionalInstant(row, "finished_at"));
   }
 }

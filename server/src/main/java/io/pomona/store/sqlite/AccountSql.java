@@ -1,5 +1,7 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
 import io.pomona.account.ApiKey;
 import io.pomona.account.KeyKind;
 import io.pomona.account.Team;

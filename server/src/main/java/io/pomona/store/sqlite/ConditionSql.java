@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Condition;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourceQuery;

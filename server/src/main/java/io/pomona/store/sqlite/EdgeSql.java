@@ -1,5 +1,7 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Edge;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;

@@ -1,5 +1,7 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
 import io.pomona.store.Event;
 import io.pomona.store.NewEvent;
 import java.sql.ResultSet;

@@ -1,5 +1,8 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Anchor;
 import io.pomona.store.Keyset;
 import io.pomona.store.ResourcePage;

@@ -1,5 +1,9 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.StatementCache;
+import io.pomona.store.jdbc.Migrations;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pomona.account.ApiKey;
@@ -92,7 +96,7 @@ public final class SqliteStore implements Store {
   public static SqliteStore open(Path dataDirectory, Clock clock) {
     Path file = createDirectories(dataDirectory).resolve(DATABASE_FILE).toAbsolutePath();
     SQLiteDataSource database = dataSource(file);
-    Migrations.apply(database);
+    Migrations.apply(database, SqliteDialect.INSTANCE);
     HikariDataSource writer = pool("pomona-sqlite-writer", database, 1, Optional.empty());
     try {
       HikariDataSource readers =
@@ -176,7 +180,7 @@ public final class SqliteStore implements Store {
   private <T> T inTransaction(
       HikariDataSource pool, String begin, Function<Tx, T> work, Optional<Totals.AtVersion> totals) {
     try (Connection connection = pool.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
+      Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statementsOf(connection)));
       jdbc.execute(begin);
       try {
         T result =
@@ -199,7 +203,7 @@ public final class SqliteStore implements Store {
   private <T> T lookup(Function<AccountSql, T> query) {
     acquireReader();
     try (Connection connection = readers.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
+      Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statementsOf(connection)));
       return query.apply(new AccountSql(jdbc, json));
     } catch (SQLException e) {
       throw new StoreException("cannot get a database connection", e);

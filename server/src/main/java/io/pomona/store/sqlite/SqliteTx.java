@@ -1,5 +1,8 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.SettingSql;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.store.Edge;

@@ -1,5 +1,8 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Sql;
 import io.pomona.error.Errors;
 import io.pomona.store.Event;
 import io.pomona.store.Page;

@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.NewTransition;
 import io.pomona.store.Transition;
 import java.sql.ResultSet;

@@ -1,0 +1,48 @@
+package io.pomona.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What really differs between the databases behind the shared JDBC store: how a time is stored, how
+ * a JSON parameter is written, where the migrations are, and which failures are the client's
+ * fault. Everything else in {@code io.pomona.store.jdbc} is one SQL text for both.
+ *
+ * <p>Larger differences (JSON extraction in queries, expression indexes, claiming due transitions,
+ * moving identity sequences) stay in the store's own package, behind the strategy interfaces of
+ * this package.
+ */
+public interface Dialect {
+  /** The database's name, for messages. */
+  String name();
+
+  /** The value to bind for {@code instant}. */
+  Object instant(Instant instant);
+
+  Instant readInstant(ResultSet row, String column) throws SQLException;
+
+  Optional<Instant> readOptionalInstant(ResultSet row, String column) throws SQLException;
+
+  /** A placeholder for a parameter holding JSON text, to go into a {@code json} column. */
+  String jsonParameter();
+
+  /** A placeholder for a parameter holding JSON text, to go into a {@code jsonb} column. */
+  String jsonbParameter();
+
+  /**
+   * What a failed statement becomes: a {@link io.pomona.store.StoreException}, or an {@link
+   * io.pomona.error.ApiException} where the data, not the database, is at fault.
+   */
+  RuntimeException failure(String sql, SQLException cause);
+
+  /** The Flyway location of this database's migrations (SQL files are data, one folder each). */
+  String migrationLocation();
+
+  /** The highest V-number under {@link #migrationLocation}; a test keeps them in step. */
+  int newestMigration();
+
+  /** A query giving 1 when Flyway's history table exists in the current schema, else 0. */
+  String migrationHistoryExists();
+}

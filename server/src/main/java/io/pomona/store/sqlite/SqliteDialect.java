@@ -1,0 +1,72 @@
+package io.pomona.store.sqlite;
+
+import io.pomona.store.StoreException;
+import io.pomona.store.jdbc.Dialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** SQLite: times as INTEGER epoch milliseconds, JSON as plain text, every failure the store's. */
+final class SqliteDialect implements Dialect {
+  static final SqliteDialect INSTANCE = new SqliteDialect();
+
+  static final String MIGRATIONS = "classpath:db/migration/sqlite";
+
+  /** The highest V-number under {@link #MIGRATIONS}; {@code MigrationsTest} keeps them in step. */
+  static final int NEWEST_MIGRATION = 2;
+
+  private SqliteDialect() {}
+
+  @Override
+  public String name() {
+    return "SQLite";
+  }
+
+  @Override
+  public Object instant(Instant instant) {
+    return Millis.of(instant);
+  }
+
+  @Override
+  public Instant readInstant(ResultSet row, String column) throws SQLException {
+    return Millis.read(row, column);
+  }
+
+  @Override
+  public Optional<Instant> readOptionalInstant(ResultSet row, String column)
+      throws SQLException {
+    return Millis.readOptional(row, column);
+  }
+
+  @Override
+  public String jsonParameter() {
+    return "?";
+  }
+
+  @Override
+  public String jsonbParameter() {
+    return "?";
+  }
+
+  @Override
+  public RuntimeException failure(String sql, SQLException cause) {
+    return new StoreException("SQLite failed on: " + sql, cause);
+  }
+
+  @Override
+  public String migrationLocation() {
+    return MIGRATIONS;
+  }
+
+  @Override
+  public int newestMigration() {
+    return NEWEST_MIGRATION;
+  }
+
+  @Override
+  public String migrationHistoryExists() {
+    return "SELECT count(*) FROM sqlite_master"
+        + " WHERE type = 'table' AND name = 'flyway_schema_history'";
+  }
+}
