@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Limits;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.Edge;
 import io.pomona.store.Page;
@@ -60,7 +61,7 @@ final class EdgeSql {
 
   Page<Edge> targets(
       String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     List<Edge> rows =
         jdbc.list(
             "SELECT "
@@ -79,7 +80,7 @@ final class EdgeSql {
 
   Page<Edge> sources(
       String teamId, Relation relation, String toId, Optional<String> afterFromId, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     String select = "SELECT " + COLUMNS + " FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?";
     List<Edge> rows =
         afterFromId.isEmpty()
@@ -192,7 +193,7 @@ final class EdgeSql {
       Relation relation,
       Collection<String> anchorIds,
       int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     Map<String, List<Edge>> byAnchor = new LinkedHashMap<>();
     for (String anchor : anchorIds) {
       byAnchor.put(anchor, new ArrayList<>());

@@ -1,5 +1,8 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Limits;
+import io.pomona.store.jdbc.EventSql;
+import io.pomona.store.jdbc.TransitionSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
 import io.pomona.error.Errors;
@@ -35,15 +38,17 @@ final class TeamStateSql {
   private final Jdbc jdbc;
   private final Json json;
   private final ResourceSql resourceRows;
+  private final TransitionSql transitionRows;
 
   TeamStateSql(Jdbc jdbc, Json json, ResourceSql resourceRows) {
     this.jdbc = jdbc;
     this.json = json;
     this.resourceRows = resourceRows;
+    this.transitionRows = new TransitionSql(jdbc);
   }
 
   Page<StoredResource> resources(String teamId, Optional<Long> afterSeq, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     List<StoredResource> rows =
         jdbc.list(
             "SELECT " + ResourceSql.COLUMNS + " FROM resources r"
@@ -60,7 +65,7 @@ final class TeamStateSql {
 
   /** In key order: the primary key (team_id, rel, from_id, to_id) serves both order and seek. */
   Page<StoredEdge> edges(String teamId, Optional<StoredEdge> after, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     String select = "SELECT " + EDGE_COLUMNS + " FROM edges WHERE team_id = ?";
     String order = " ORDER BY rel, from_id, to_id LIMIT ?";
     List<StoredEdge> rows =
@@ -141,10 +146,10 @@ final class TeamStateSql {
   }
 
   List<Transition> transitions(String teamId, Optional<Long> afterId, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     return jdbc.list(
         "SELECT " + TransitionSql.COLUMNS + " FROM transitions WHERE team_id = ? AND id > ? ORDER BY id LIMIT ?",
-        TransitionSql::transition,
+        transitionRows::transition,
         teamId,
         afterId.orElse(0L),
         limit);

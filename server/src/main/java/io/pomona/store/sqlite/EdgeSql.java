@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Limits;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Edge;
@@ -56,7 +57,7 @@ final class EdgeSql {
 
   Page<Edge> targets(
       String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     List<Edge> rows =
         jdbc.list(
             "SELECT "
@@ -75,7 +76,7 @@ final class EdgeSql {
 
   Page<Edge> sources(
       String teamId, Relation relation, String toId, Optional<String> afterFromId, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     String select = "SELECT " + COLUMNS + " FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?";
     List<Edge> rows =
         afterFromId.isEmpty()
@@ -194,7 +195,7 @@ final class EdgeSql {
    */
   private Map<String, List<Edge>> firstOfEach(
       String sql, String teamId, Relation relation, Collection<String> anchorIds, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     List<String> anchors = List.copyOf(new LinkedHashSet<>(anchorIds));
     List<Object[]> parameterLists = new ArrayList<>();
     for (String anchor : anchors) {

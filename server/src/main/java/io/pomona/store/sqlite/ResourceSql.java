@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Limits;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
 import io.pomona.store.jdbc.Sql;
@@ -114,7 +115,7 @@ final class ResourceSql {
   }
 
   Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit) {
-    requirePositive(limit);
+    Limits.requirePositive(limit);
     // One extra row tells whether another page follows.
     List<StoredResource> rows =
         jdbc.list(
@@ -134,12 +135,6 @@ final class ResourceSql {
             type);
     boolean hasMore = rows.size() > limit;
     return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
-  }
-
-  static void requirePositive(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-    }
   }
 
   private StoredResource resource(ResultSet row) throws SQLException {

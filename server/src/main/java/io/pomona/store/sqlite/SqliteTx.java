@@ -1,5 +1,8 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.AccountSql;
+import io.pomona.store.jdbc.EventSql;
+import io.pomona.store.jdbc.TransitionSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
 import io.pomona.store.jdbc.SettingSql;

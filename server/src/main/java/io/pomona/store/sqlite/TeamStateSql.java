@@ -1,5 +1,7 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Limits;
+import io.pomona.store.jdbc.EventSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
 import io.pomona.store.jdbc.Sql;
@@ -41,7 +43,7 @@ final class TeamStateSql {
   }
 
   Page<StoredResource> resources(String teamId, Optional<Long> afterSeq, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     List<StoredResource> rows =
         jdbc.list(
             "SELECT " + RESOURCE_COLUMNS + " FROM resources"
@@ -57,7 +59,7 @@ final class TeamStateSql {
   }
 
   Page<StoredEdge> edges(String teamId, Optional<StoredEdge> after, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     String select = "SELECT " + EDGE_COLUMNS + " FROM edges WHERE team_id = ?";
     String order = " ORDER BY rel, from_id, to_id LIMIT ?";
     List<StoredEdge> rows =
@@ -144,7 +146,7 @@ final class TeamStateSql {
   }
 
   List<Transition> transitions(String teamId, Optional<Long> afterId, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     return jdbc.list(
         "SELECT " + TRANSITION_COLUMNS + " FROM transitions WHERE team_id = ? AND id > ? ORDER BY id LIMIT ?",
         TeamStateSql::transition,
