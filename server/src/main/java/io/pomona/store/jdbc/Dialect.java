@@ -3,6 +3,7 @@ package io.pomona.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,16 @@ public interface Dialect {
 
   /** A placeholder for a parameter holding JSON text, to go into a {@code jsonb} column. */
   String jsonbParameter();
+
+  /**
+   * Conditions "{@code column} is one of {@code values}", one per statement to run: a statement
+   * takes a whole list as one array on PostgreSQL, but only so many bound parameters on SQLite.
+   * None for no values.
+   */
+  List<Sql> anyOf(String column, List<String> values);
+
+  /** How many edges are written and read at once. */
+  EdgeBatches edgeBatches();
 
   /**
    * What a failed statement becomes: a {@link io.pomona.store.StoreException}, or an {@link

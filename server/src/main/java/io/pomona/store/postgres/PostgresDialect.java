@@ -3,11 +3,15 @@ package io.pomona.store.postgres;
 import io.pomona.error.Errors;
 import io.pomona.store.StoreException;
 import io.pomona.store.jdbc.Dialect;
+import io.pomona.store.jdbc.EdgeBatches;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +20,8 @@ import java.util.Optional;
  */
 final class PostgresDialect implements Dialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
+
+  private final EdgeBatches edgeBatches = new PostgresEdgeBatches();
 
   static final String MIGRATIONS = "classpath:db/migration/postgres";
 
@@ -59,6 +65,19 @@ final class PostgresDialect implements Dialect {
   @Override
   public String jsonbParameter() {
     return "CAST(? AS jsonb)";
+  }
+
+  /** One array parameter, so one statement text whatever the number of values. */
+  @Override
+  public List<Sql> anyOf(String column, List<String> values) {
+    return values.isEmpty()
+        ? List.of()
+        : List.of(new Sql().add(column + " = ANY(?)", Jdbc.Array.text(values)));
+  }
+
+  @Override
+  public EdgeBatches edgeBatches() {
+    return edgeBatches;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.ResourceSql;
+import io.pomona.store.jdbc.EdgeSql;
 import io.pomona.store.jdbc.AccountSql;
 import io.pomona.store.jdbc.EventSql;
 import io.pomona.store.jdbc.TransitionSql;

@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
 import io.pomona.store.jdbc.Sql;

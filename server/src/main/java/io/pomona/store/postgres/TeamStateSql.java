@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.Limits;
 import io.pomona.store.jdbc.EventSql;
 import io.pomona.store.jdbc.TransitionSql;

@@ -2,14 +2,23 @@ package io.pomona.store.sqlite;
 
 import io.pomona.store.StoreException;
 import io.pomona.store.jdbc.Dialect;
+import io.pomona.store.jdbc.EdgeBatches;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** SQLite: times as INTEGER epoch milliseconds, JSON as plain text, every failure the store's. */
 final class SqliteDialect implements Dialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
+
+  private final EdgeBatches edgeBatches = new SqliteEdgeBatches();
+
+  private static final int IN_LIST_SIZE = 500;
 
   static final String MIGRATIONS = "classpath:db/migration/sqlite";
 
@@ -47,6 +56,22 @@ final class SqliteDialect implements Dialect {
   @Override
   public String jsonbParameter() {
     return "?";
+  }
+
+  /** Up to {@value #IN_LIST_SIZE} {@code ?}s per statement, well below SQLite's limit. */
+  @Override
+  public List<Sql> anyOf(String column, List<String> values) {
+    List<Sql> conditions = new ArrayList<>();
+    for (int start = 0; start < values.size(); start += IN_LIST_SIZE) {
+      List<String> chunk = values.subList(start, Math.min(values.size(), start + IN_LIST_SIZE));
+      conditions.add(new Sql().add(column + " IN (").placeholders(chunk).add(")"));
+    }
+    return conditions;
+  }
+
+  @Override
+  public EdgeBatches edgeBatches() {
+    return edgeBatches;
   }
 
   @Override
