@@ -33,11 +33,31 @@ public interface Dialect {
   String jsonbParameter();
 
   /**
-   * Conditions "{@code column} is one of {@code values}", one per statement to run: a statement
+   * Conditions "{@code column} is one of {@code values}" (all strings or all longs), one per statement to run: a statement
    * takes a whole list as one array on PostgreSQL, but only so many bound parameters on SQLite.
    * None for no values.
    */
-  List<Sql> anyOf(String column, List<String> values);
+  List<Sql> anyOf(String column, List<?> values);
+
+  /**
+   * A placeholder for an optional time in a batch, where some rows bind a time and others NULL
+   * (PostgreSQL must be told the type).
+   */
+  String optionalTimeParameter();
+
+  /**
+   * What goes between an INSERT's column list and VALUES to write a number of one's own into a
+   * generated key column (seq, id): nothing where the database takes it as it is.
+   */
+  String overridingIdentity();
+
+  /**
+   * After numbers of one's own went into the generated key {@code table.column}: moves the number
+   * source past {@code largest} unless it is past it already, so that later inserts number after
+   * them (never back: numbers handed out before stay unique). Names are fixed by callers, never
+   * input.
+   */
+  void moveIdentityPast(Jdbc jdbc, String table, String column, long largest);
 
   /** How many edges are written and read at once. */
   EdgeBatches edgeBatches();

@@ -69,10 +69,35 @@ final class PostgresDialect implements Dialect {
 
   /** One array parameter, so one statement text whatever the number of values. */
   @Override
-  public List<Sql> anyOf(String column, List<String> values) {
-    return values.isEmpty()
-        ? List.of()
-        : List.of(new Sql().add(column + " = ANY(?)", Jdbc.Array.text(values)));
+  public List<Sql> anyOf(String column, List<?> values) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    String elementType = values.getFirst() instanceof Long ? "bigint" : "text";
+    return List.of(new Sql().add(column + " = ANY(?)", new Jdbc.Array(elementType, values)));
+  }
+
+  @Override
+  public String optionalTimeParameter() {
+    return "CAST(? AS timestamptz)";
+  }
+
+  /** seq and id are identity columns ({@code GENERATED ALWAYS}). */
+  @Override
+  public String overridingIdentity() {
+    return " OVERRIDING SYSTEM VALUE";
+  }
+
+  @Override
+  public void moveIdentityPast(Jdbc jdbc, String table, String column, long largest) {
+    jdbc.list(
+        "SELECT setval(s.id, ?) FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS id) s"
+            + " WHERE ? > coalesce(pg_sequence_last_value(s.id), 0)",
+        row -> row.getLong(1),
+        largest,
+        table,
+        column,
+        largest);
   }
 
   @Override

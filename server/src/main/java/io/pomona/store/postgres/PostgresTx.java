@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.TeamStateSql;
 import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.EdgeSql;
 import io.pomona.store.jdbc.AccountSql;
@@ -54,7 +55,7 @@ final class PostgresTx implements Tx {
     this.events = new EventSql(jdbc, json);
     this.transitions = new TransitionSql(jdbc);
     this.settings = new SettingSql(jdbc);
-    this.teamState = new TeamStateSql(jdbc, json, resources);
+    this.teamState = new TeamStateSql(jdbc, json);
   }
 
   @Override

@@ -60,14 +60,28 @@ final class SqliteDialect implements Dialect {
 
   /** Up to {@value #IN_LIST_SIZE} {@code ?}s per statement, well below SQLite's limit. */
   @Override
-  public List<Sql> anyOf(String column, List<String> values) {
+  public List<Sql> anyOf(String column, List<?> values) {
     List<Sql> conditions = new ArrayList<>();
     for (int start = 0; start < values.size(); start += IN_LIST_SIZE) {
-      List<String> chunk = values.subList(start, Math.min(values.size(), start + IN_LIST_SIZE));
+      List<?> chunk = values.subList(start, Math.min(values.size(), start + IN_LIST_SIZE));
       conditions.add(new Sql().add(column + " IN (").placeholders(chunk).add(")"));
     }
     return conditions;
   }
+
+  @Override
+  public String optionalTimeParameter() {
+    return "?";
+  }
+
+  @Override
+  public String overridingIdentity() {
+    return "";
+  }
+
+  /** Nothing to do: AUTOINCREMENT's high-water mark follows the largest key ever written. */
+  @Override
+  public void moveIdentityPast(Jdbc jdbc, String table, String column, long largest) {}
 
   @Override
   public EdgeBatches edgeBatches() {

@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.TeamStateSql;
 import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.EdgeSql;
 import io.pomona.store.jdbc.AccountSql;
