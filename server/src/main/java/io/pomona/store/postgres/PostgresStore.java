@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.JdbcTx;
 import io.pomona.store.jdbc.AccountSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
@@ -169,7 +170,12 @@ public final class PostgresStore implements Store {
           lockWriteRow(jdbc);
         }
         T result =
-            work.apply(new PostgresTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            work.apply(
+                new JdbcTx(
+                    jdbc,
+                    json,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    new QuerySql(jdbc, json)));
         commit(connection);
         return result;
       } catch (RuntimeException | Error e) {

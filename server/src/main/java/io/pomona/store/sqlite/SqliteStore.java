@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.JdbcTx;
 import io.pomona.store.jdbc.AccountSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
@@ -186,7 +187,11 @@ public final class SqliteStore implements Store {
       try {
         T result =
             work.apply(
-                new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS), totals));
+                new JdbcTx(
+                    jdbc,
+                    json,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    new QuerySql(jdbc, json, totals)));
         jdbc.execute("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {
