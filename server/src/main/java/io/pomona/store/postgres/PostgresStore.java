@@ -1,5 +1,7 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.TransactionGate;
 import io.pomona.store.jdbc.JdbcTx;
 import io.pomona.store.jdbc.AccountSql;
 import io.pomona.store.jdbc.Jdbc;
@@ -18,9 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -53,8 +54,7 @@ public final class PostgresStore implements Store {
 
   private final HikariDataSource writers;
   private final HikariDataSource readers;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final TransactionGate gate = new TransactionGate(LONGEST_WRITE_WAIT);
   private final Json json = new Json();
   private final Clock clock;
   private final AtomicLong calls = new AtomicLong();
@@ -109,27 +109,12 @@ public final class PostgresStore implements Store {
 
   @Override
   public <T> T transaction(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      lockForWriting();
-      try {
-        return inTransaction(writers, true, work);
-      } finally {
-        writeLock.unlock();
-      }
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.write(() -> inTransaction(writers, true, work));
   }
 
   @Override
   public <T> T read(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      return inTransaction(readers, false, work);
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.read(() -> inTransaction(readers, false, work));
   }
 
   /**
@@ -243,26 +228,6 @@ public final class PostgresStore implements Store {
     }
   }
 
-  private void enterTransaction() {
-    if (inTransaction.get()) {
-      throw new IllegalStateException(
-          "a transaction is already running on this thread; transactions do not nest");
-    }
-    inTransaction.set(true);
-  }
-
-  private void lockForWriting() {
-    try {
-      if (!writeLock.tryLock(LONGEST_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new StoreException(
-            "waited " + LONGEST_WRITE_WAIT.toSeconds() + " s for other writes to finish", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting to write", e);
-    }
-  }
-
   /**
    * Fails with the driver's reason (refused, unknown host, wrong password, no such database) and
    * the URL without its password, before Flyway or the pools wrap it in messages of their own.
@@ -290,19 +255,16 @@ public final class PostgresStore implements Store {
       PGSimpleDataSource database,
       PostgresSettings settings,
       int size,
-      java.util.function.Consumer<HikariConfig> configure) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(name);
-    config.setDataSource(database);
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(size);
-    config.setAutoCommit(false);
-    configure.accept(config);
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StoreException(
-          "cannot open connections (" + name + ") to " + settings.redactedUrl(), e);
-    }
+      Consumer<HikariConfig> configure) {
+    return Pools.open(
+        name,
+        database,
+        settings.redactedUrl(),
+        size,
+        config -> {
+          config.setAutoCommit(false);
+          configure.accept(config);
+        });
   }
+
 }

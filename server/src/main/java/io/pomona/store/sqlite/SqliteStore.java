@@ -1,12 +1,13 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.TransactionGate;
 import io.pomona.store.jdbc.JdbcTx;
 import io.pomona.store.jdbc.AccountSql;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
 import io.pomona.store.jdbc.StatementCache;
 import io.pomona.store.jdbc.Migrations;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
@@ -28,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -75,8 +74,7 @@ public final class SqliteStore implements Store {
   private final Semaphore readerPermits = new Semaphore(READERS);
   private final DataVersion dataVersion;
   private final Totals totals = new Totals();
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final TransactionGate gate = new TransactionGate(LONGEST_WRITE_WAIT);
   private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
   private final Json json = new Json();
   private final Clock clock;
@@ -117,34 +115,23 @@ public final class SqliteStore implements Store {
 
   @Override
   public <T> T transaction(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      lockForWriting();
-      try {
-        return inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty());
-      } finally {
-        writeLock.unlock();
-      }
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.write(() -> inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty()));
   }
 
   @Override
   public <T> T read(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      // Read before BEGIN: the snapshot, taken at the first statement, is at least this version.
-      Totals.AtVersion totalsNow = totals.at(dataVersion.read());
-      acquireReader();
-      try {
-        return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
-      } finally {
-        readerPermits.release();
-      }
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.read(
+        () -> {
+          // Read before BEGIN: the snapshot, taken at the first statement, is at least this
+          // version.
+          Totals.AtVersion totalsNow = totals.at(dataVersion.read());
+          acquireReader();
+          try {
+            return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
+          } finally {
+            readerPermits.release();
+          }
+        });
   }
 
   @Override
@@ -272,26 +259,6 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private void enterTransaction() {
-    if (inTransaction.get()) {
-      throw new IllegalStateException(
-          "a transaction is already running on this thread; transactions do not nest");
-    }
-    inTransaction.set(true);
-  }
-
-  private void lockForWriting() {
-    try {
-      if (!writeLock.tryLock(LONGEST_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new StoreException(
-            "waited " + LONGEST_WRITE_WAIT.toSeconds() + " s for other writes to finish", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting to write", e);
-    }
-  }
-
   private static Path createDirectories(Path dataDirectory) {
     try {
       return Files.createDirectories(dataDirectory);
@@ -313,16 +280,8 @@ public final class SqliteStore implements Store {
 
   private static HikariDataSource pool(
       String name, SQLiteDataSource database, int size, Optional<String> initSql) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(name);
-    config.setDataSource(database);
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(size);
-    initSql.ifPresent(config::setConnectionInitSql);
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StoreException("cannot open connections (" + name + ") to " + database.getUrl(), e);
-    }
+    return Pools.open(
+        name, database, database.getUrl(), size, config -> initSql.ifPresent(config::setConnectionInitSql));
   }
+
 }
