@@ -1,12 +1,12 @@
 package io.pomona.store.postgres;
 
-import io.pomona.store.jdbc.Jdbc;
-import io.pomona.store.jdbc.Json;
-import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Condition;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredResource;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Sql;
 import java.util.List;
 
 /**

@@ -1,12 +1,5 @@
 package io.pomona.store.postgres;
 
-import io.pomona.store.jdbc.Pools;
-import io.pomona.store.jdbc.TransactionGate;
-import io.pomona.store.jdbc.JdbcTx;
-import io.pomona.store.jdbc.AccountSql;
-import io.pomona.store.jdbc.Jdbc;
-import io.pomona.store.jdbc.Json;
-import io.pomona.store.jdbc.Migrations;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pomona.account.ApiKey;
@@ -14,6 +7,13 @@ import io.pomona.account.Team;
 import io.pomona.store.Store;
 import io.pomona.store.StoreException;
 import io.pomona.store.Tx;
+import io.pomona.store.jdbc.AccountSql;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.JdbcTx;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Migrations;
+import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.TransactionGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,20 +1,20 @@
 package io.pomona.store.postgres;
 
-import io.pomona.store.IndexSpec;
-import io.pomona.store.jdbc.ResourceQueries;
-import java.util.Collection;
-import io.pomona.store.jdbc.ResourceSql;
-import io.pomona.store.jdbc.Jdbc;
-import io.pomona.store.jdbc.Json;
-import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Anchor;
+import io.pomona.store.IndexSpec;
 import io.pomona.store.Keyset;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.SortKey;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.ResourceQueries;
+import io.pomona.store.jdbc.ResourceSql;
+import io.pomona.store.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 

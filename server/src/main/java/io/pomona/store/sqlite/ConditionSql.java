@@ -1,10 +1,10 @@
 package io.pomona.store.sqlite;
 
-import io.pomona.store.jdbc.Sql;
 import io.pomona.store.Condition;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredResource;
+import io.pomona.store.jdbc.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,19 +1,19 @@
 package io.pomona.store.sqlite;
 
-import io.pomona.store.jdbc.Pools;
-import io.pomona.store.jdbc.TransactionGate;
-import io.pomona.store.jdbc.JdbcTx;
-import io.pomona.store.jdbc.AccountSql;
-import io.pomona.store.jdbc.Jdbc;
-import io.pomona.store.jdbc.Json;
-import io.pomona.store.jdbc.StatementCache;
-import io.pomona.store.jdbc.Migrations;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.store.Store;
 import io.pomona.store.StoreException;
 import io.pomona.store.Tx;
+import io.pomona.store.jdbc.AccountSql;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.JdbcTx;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Migrations;
+import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.StatementCache;
+import io.pomona.store.jdbc.TransactionGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

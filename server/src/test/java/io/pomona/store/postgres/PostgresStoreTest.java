@@ -1,10 +1,9 @@
 package io.pomona.store.postgres;
 
 import io.pomona.store.jdbc.Jdbc;
-import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.Sql;
-import io.pomona.store.jdbc.Migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

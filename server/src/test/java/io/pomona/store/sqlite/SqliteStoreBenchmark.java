@@ -1,10 +1,10 @@
 package io.pomona.store.sqlite;
 
-import io.pomona.store.jdbc.Migrations;
 import io.pomona.account.ApiKey;
 import io.pomona.account.KeyKind;
 import io.pomona.account.Team;
 import io.pomona.store.Relation;
+import io.pomona.store.jdbc.Migrations;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
