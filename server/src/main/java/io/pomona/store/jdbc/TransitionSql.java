@@ -1,4 +1,4 @@
-package io.pomona.store.sqlite;
+package io.pomona.store.jdbc;
 
 import io.pomona.store.NewTransition;
 import io.pomona.store.Transition;
@@ -12,19 +12,19 @@ import java.util.Optional;
  * The SQL for scheduled transitions. "What is due" is a seek on the partial index of pending rows
  * by due time, so the worker's frequent polls cost the same however many transitions have fired.
  */
-final class TransitionSql {
-  private static final String COLUMNS =
+public final class TransitionSql {
+  public static final String COLUMNS =
       "id, team_id, process, resource_type, resource_id, from_state, to_state, due_at, state,"
           + " outcome, reason, created_at, finished_at";
   private static final String PENDING = Transition.State.PENDING.name();
 
   private final Jdbc jdbc;
 
-  TransitionSql(Jdbc jdbc) {
+  public TransitionSql(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 
-  Transition insert(NewTransition transition, Instant now) {
+  public Transition insert(NewTransition transition, Instant now) {
     long id =
         jdbc.one(
                 "INSERT INTO transitions (team_id, process, resource_type, resource_id,"
@@ -37,92 +37,92 @@ final class TransitionSql {
                 transition.resourceId(),
                 transition.from(),
                 transition.to().orElse(null),
-                transition.dueAt().map(Millis::of).orElse(null),
+                transition.dueAt().orElse(null),
                 PENDING,
-                Millis.of(now))
+                now)
             .orElseThrow();
     return find(id).orElseThrow();
   }
 
-  Optional<Transition> find(long id) {
+  public Optional<Transition> find(long id) {
     return jdbc.one(
-        "SELECT " + COLUMNS + " FROM transitions WHERE id = ?", TransitionSql::transition, id);
+        "SELECT " + COLUMNS + " FROM transitions WHERE id = ?", this::transition, id);
   }
 
-  List<Transition> due(Instant at, int limit) {
-    ResourceSql.requirePositive(limit);
+  public List<Transition> due(Instant at, int limit) {
+    Limits.requirePositive(limit);
     return jdbc.list(
         "SELECT "
             + COLUMNS
             + " FROM transitions WHERE state = ? AND due_at IS NOT NULL AND due_at <= ?"
             + " ORDER BY due_at, id LIMIT ?",
-        TransitionSql::transition,
+        this::transition,
         PENDING,
-        Millis.of(at),
+        at,
         limit);
   }
 
-  Optional<Instant> nextDueAt() {
+  public Optional<Instant> nextDueAt() {
     return jdbc.one(
             "SELECT min(due_at) AS due FROM transitions WHERE state = ? AND due_at IS NOT NULL",
-            row -> Millis.readOptional(row, "due"),
+            row -> jdbc.optionalInstant(row, "due"),
             PENDING)
         .flatMap(due -> due);
   }
 
-  List<Transition> pendingDecisions(Optional<String> teamId) {
+  public List<Transition> pendingDecisions(Optional<String> teamId) {
     if (teamId.isPresent()) {
       return jdbc.list(
           "SELECT "
               + COLUMNS
               + " FROM transitions WHERE state = ? AND due_at IS NULL AND team_id = ? ORDER BY id",
-          TransitionSql::transition,
+          this::transition,
           PENDING,
           teamId.get());
     }
     return jdbc.list(
         "SELECT " + COLUMNS + " FROM transitions WHERE state = ? AND due_at IS NULL ORDER BY id",
-        TransitionSql::transition,
+        this::transition,
         PENDING);
   }
 
-  List<Transition> pendingOfProcess(String process) {
+  public List<Transition> pendingOfProcess(String process) {
     return jdbc.list(
         "SELECT " + COLUMNS + " FROM transitions WHERE state = ? AND process = ? ORDER BY id",
-        TransitionSql::transition,
+        this::transition,
         PENDING,
         process);
   }
 
-  List<Transition> pendingOfResource(String teamId, String resourceType, String resourceId) {
+  public List<Transition> pendingOfResource(String teamId, String resourceType, String resourceId) {
     return jdbc.list(
         "SELECT "
             + COLUMNS
             + " FROM transitions WHERE team_id = ? AND resource_type = ? AND resource_id = ?"
             + " AND state = ? ORDER BY id",
-        TransitionSql::transition,
+        this::transition,
         teamId,
         resourceType,
         resourceId,
         PENDING);
   }
 
-  List<Transition> latest(Optional<String> teamId, int limit) {
-    ResourceSql.requirePositive(limit);
+  public List<Transition> latest(Optional<String> teamId, int limit) {
+    Limits.requirePositive(limit);
     if (teamId.isPresent()) {
       return jdbc.list(
           "SELECT " + COLUMNS + " FROM transitions WHERE team_id = ? ORDER BY id DESC LIMIT ?",
-          TransitionSql::transition,
+          this::transition,
           teamId.get(),
           limit);
     }
     return jdbc.list(
         "SELECT " + COLUMNS + " FROM transitions ORDER BY id DESC LIMIT ?",
-        TransitionSql::transition,
+        this::transition,
         limit);
   }
 
-  boolean finish(
+  public boolean finish(
       long id,
       Transition.State state,
       Optional<String> to,
@@ -139,23 +139,24 @@ final class TransitionSql {
             to.orElse(null),
             outcome.orElse(null),
             reason.orElse(null),
-            Millis.of(now),
+            now,
             id,
             PENDING)
         == 1;
   }
 
-  boolean reschedule(long id, Optional<String> to, Optional<Instant> dueAt) {
+  public boolean reschedule(long id, Optional<String> to, Optional<Instant> dueAt) {
     return jdbc.update(
             "UPDATE transitions SET to_state = ?, due_at = ? WHERE id = ? AND state = ?",
             to.orElse(null),
-            dueAt.map(Millis::of).orElse(null),
+            dueAt.orElse(null),
             id,
             PENDING)
         == 1;
   }
 
-  private static Transition transition(ResultSet row) throws SQLException {
+  /** A row of {@link #COLUMNS}. */
+  public Transition transition(ResultSet row) throws SQLException {
     return new Transition(
         row.getLong("id"),
         row.getString("team_id"),
@@ -164,11 +165,11 @@ final class TransitionSql {
         row.getString("resource_id"),
         row.getString("from_state"),
         Optional.ofNullable(row.getString("to_state")),
-        Millis.readOptional(row, "due_at"),
+        jdbc.optionalInstant(row, "due_at"),
         Transition.State.valueOf(row.getString("state")),
         Optional.ofNullable(row.getString("outcome")),
         Optional.ofNullable(row.getString("reason")),
-        Millis.read(row, "created_at"),
-        Millis.readOptional(row, "finished_at"));
+        jdbc.instant(row, "created_at"),
+        jdbc.optionalInstant(row, "finished_at"));
   }
 }

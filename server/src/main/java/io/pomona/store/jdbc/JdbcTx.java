@@ -1,13 +1,12 @@
-package io.pomona.store.sqlite;
+package io.pomona.store.jdbc;
 
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.store.Edge;
 import io.pomona.store.Event;
+import io.pomona.store.IndexSpec;
 import io.pomona.store.NewEvent;
 import io.pomona.store.NewTransition;
-import io.pomona.store.Transition;
-import io.pomona.store.IndexSpec;
 import io.pomona.store.Page;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourcePage;
@@ -15,6 +14,7 @@ import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredEdge;
 import io.pomona.store.StoredResource;
 import io.pomona.store.TeamStateCount;
+import io.pomona.store.Transition;
 import io.pomona.store.Tx;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,26 +23,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** One SQLite transaction: hands each operation to the SQL class of its table family. */
-final class SqliteTx implements Tx {
+/**
+ * One transaction on either database: hands each operation to the SQL class of its table family.
+ * The SQL is shared; what differs comes from the connection's {@link Dialect} and the store's own
+ * {@link ResourceQueries}.
+ */
+public final class JdbcTx implements Tx {
   private final Instant now;
   private final AccountSql accounts;
   private final ResourceSql resources;
   private final EdgeSql edges;
-  private final QuerySql queries;
-  private final IndexSql indexes;
+  private final ResourceQueries queries;
   private final TeamStateSql teamState;
   private final EventSql events;
   private final TransitionSql transitions;
   private final SettingSql settings;
 
-  SqliteTx(Jdbc jdbc, Json json, Instant now, Optional<Totals.AtVersion> totals) {
+  public JdbcTx(Jdbc jdbc, Json json, Instant now, ResourceQueries queries) {
     this.now = now;
     this.accounts = new AccountSql(jdbc, json);
     this.resources = new ResourceSql(jdbc, json);
     this.edges = new EdgeSql(jdbc);
-    this.queries = new QuerySql(jdbc, json, totals);
-    this.indexes = new IndexSql(jdbc);
+    this.queries = queries;
     this.teamState = new TeamStateSql(jdbc, json);
     this.events = new EventSql(jdbc, json);
     this.transitions = new TransitionSql(jdbc);
@@ -141,7 +143,7 @@ final class SqliteTx implements Tx {
 
   @Override
   public void ensureIndexes(Collection<IndexSpec> specs) {
-    indexes.ensure(specs);
+    queries.ensureIndexes(specs);
   }
 
   @Override

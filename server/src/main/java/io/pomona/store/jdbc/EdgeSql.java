@@ -1,4 +1,4 @@
-package io.pomona.store.postgres;
+package io.pomona.store.jdbc;
 
 import io.pomona.store.Edge;
 import io.pomona.store.Page;
@@ -19,36 +19,36 @@ import java.util.Optional;
 /**
  * The SQL for relationship edges. Targets page by position on {@code (team_id, rel, from_id,
  * position)}; sources page by source id on {@code (team_id, rel, to_id, from_id)}, ids comparing
- * as bytes (the columns' "C" collation). Positions come from a store-wide counter, so they only
- * grow: a link made later always sorts after earlier ones. Lists of ids go in as one array
- * parameter, so each operation is one statement whatever the number of ids.
+ * as bytes (SQLite's default, PostgreSQL's "C" collation). Positions come from a store-wide
+ * counter, so they only grow: a link made later always sorts after earlier ones. Lists of ids go in
+ * as the dialect takes them ({@link Dialect#anyOf}, {@link EdgeBatches}).
  */
-final class EdgeSql {
-  private static final String COLUMNS = "rel, from_id, to_id, position";
+public final class EdgeSql {
+  public static final String COLUMNS = "rel, from_id, to_id, position";
 
   private final Jdbc jdbc;
 
-  EdgeSql(Jdbc jdbc) {
+  public EdgeSql(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 
-  void add(String teamId, Relation relation, String fromId, List<String> toIds) {
+  public void add(String teamId, Relation relation, String fromId, List<String> toIds) {
     insert(teamId, relation, fromId, new LinkedHashSet<>(toIds));
   }
 
-  void remove(String teamId, Relation relation, String fromId, Collection<String> toIds) {
-    if (toIds.isEmpty()) {
-      return;
+  public void remove(String teamId, Relation relation, String fromId, Collection<String> toIds) {
+    for (Sql anyTarget : jdbc.dialect().anyOf("to_id", List.copyOf(new LinkedHashSet<>(toIds)))) {
+      Sql sql =
+          new Sql()
+              .add("DELETE FROM edges WHERE team_id = ? AND rel = ? AND from_id = ? AND ",
+                  teamId, relation.key(), fromId)
+              .add(anyTarget);
+      jdbc.update(sql.text(), sql.parameters());
     }
-    jdbc.update(
-        "DELETE FROM edges WHERE team_id = ? AND rel = ? AND from_id = ? AND to_id = ANY(?)",
-        teamId,
-        relation.key(),
-        fromId,
-        Jdbc.Array.text(new LinkedHashSet<>(toIds)));
   }
 
-  void replace(String teamId, Relation relation, String fromId, List<String> toIds) {
+
+  public void replace(String teamId, Relation relation, String fromId, List<String> toIds) {
     jdbc.update(
         "DELETE FROM edges WHERE team_id = ? AND rel = ? AND from_id = ?",
         teamId,
@@ -57,9 +57,9 @@ final class EdgeSql {
     insert(teamId, relation, fromId, new LinkedHashSet<>(toIds));
   }
 
-  Page<Edge> targets(
+  public Page<Edge> targets(
       String teamId, Relation relation, String fromId, Optional<Long> afterPosition, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     List<Edge> rows =
         jdbc.list(
             "SELECT "
@@ -76,9 +76,9 @@ final class EdgeSql {
     return page(rows, limit, countTargets(teamId, relation, fromId));
   }
 
-  Page<Edge> sources(
+  public Page<Edge> sources(
       String teamId, Relation relation, String toId, Optional<String> afterFromId, int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     String select = "SELECT " + COLUMNS + " FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?";
     List<Edge> rows =
         afterFromId.isEmpty()
@@ -100,7 +100,7 @@ final class EdgeSql {
     return page(rows, limit, countSources(teamId, relation, toId));
   }
 
-  long countTargets(String teamId, Relation relation, String fromId) {
+  public long countTargets(String teamId, Relation relation, String fromId) {
     return jdbc.number(
         "SELECT count(*) FROM edges WHERE team_id = ? AND rel = ? AND from_id = ?",
         teamId,
@@ -108,7 +108,7 @@ final class EdgeSql {
         fromId);
   }
 
-  long countSources(String teamId, Relation relation, String toId) {
+  public long countSources(String teamId, Relation relation, String toId) {
     return jdbc.number(
         "SELECT count(*) FROM edges WHERE team_id = ? AND rel = ? AND to_id = ?",
         teamId,
@@ -116,26 +116,26 @@ final class EdgeSql {
         toId);
   }
 
-  Map<String, List<Edge>> targetsOfEach(
+  public Map<String, List<Edge>> targetsOfEach(
       String teamId, Relation relation, Collection<String> fromIds, int limitPerFrom) {
     return firstOfEach("from_id", "position", teamId, relation, fromIds, limitPerFrom);
   }
 
-  Map<String, List<Edge>> sourcesOfEach(
+  public Map<String, List<Edge>> sourcesOfEach(
       String teamId, Relation relation, Collection<String> toIds, int limitPerTo) {
     return firstOfEach("to_id", "from_id", teamId, relation, toIds, limitPerTo);
   }
 
-  Map<String, Long> countTargetsOfEach(
+  public Map<String, Long> countTargetsOfEach(
       String teamId, Relation relation, Collection<String> fromIds) {
     return countEach("from_id", teamId, relation, fromIds);
   }
 
-  Map<String, Long> countSourcesOfEach(String teamId, Relation relation, Collection<String> toIds) {
+  public Map<String, Long> countSourcesOfEach(String teamId, Relation relation, Collection<String> toIds) {
     return countEach("to_id", teamId, relation, toIds);
   }
 
-  int deleteTouching(String teamId, String type, String id) {
+  public int deleteTouching(String teamId, String type, String id) {
     if (teamId.equals(StoredResource.GLOBAL_TEAM)) {
       // Every team may link to global reference data.
       return jdbc.update("DELETE FROM edges WHERE from_type = ? AND from_id = ?", type, id)
@@ -164,18 +164,9 @@ final class EdgeSql {
             .orElseThrow(() -> new StoreException("the edge_position counter is missing", null));
     // An id already linked keeps its place; skipping it leaves a gap in positions, which paging
     // by "position greater than" does not mind.
-    jdbc.update(
-        "INSERT INTO edges (team_id, rel, from_type, from_id, to_type, to_id, position)"
-            + " SELECT ?, ?, ?, ?, ?, target.id, ? + target.n"
-            + " FROM unnest(?::text[]) WITH ORDINALITY AS target (id, n)"
-            + " ON CONFLICT DO NOTHING",
-        teamId,
-        relation.key(),
-        relation.fromType(),
-        fromId,
-        relation.toType(),
-        last - toIds.size(),
-        Jdbc.Array.text(toIds));
+    jdbc.dialect()
+        .edgeBatches()
+        .insert(jdbc, teamId, relation, fromId, List.copyOf(toIds), last - toIds.size() + 1);
   }
 
   /**
@@ -191,32 +182,23 @@ final class EdgeSql {
       Relation relation,
       Collection<String> anchorIds,
       int limit) {
-    ResourceSql.requirePositive(limit);
+    Limits.requirePositive(limit);
     Map<String, List<Edge>> byAnchor = new LinkedHashMap<>();
     for (String anchor : anchorIds) {
       byAnchor.put(anchor, new ArrayList<>());
     }
     if (!byAnchor.isEmpty()) {
       List<Edge> edges =
-          jdbc.list(
-              "SELECT e.rel, e.from_id, e.to_id, e.position"
-                  + " FROM unnest(?::text[]) AS anchor (id) CROSS JOIN LATERAL ("
-                  + "SELECT "
-                  + COLUMNS
-                  + " FROM edges WHERE team_id = ? AND rel = ? AND "
-                  + anchorColumn
-                  + " = anchor.id ORDER BY "
-                  + order
-                  + " LIMIT ?) AS e"
-                  + " ORDER BY e."
-                  + anchorColumn
-                  + ", e."
-                  + order,
-              EdgeSql::edge,
-              Jdbc.Array.text(byAnchor.keySet()),
-              teamId,
-              relation.key(),
-              limit);
+          jdbc.dialect()
+              .edgeBatches()
+              .firstOfEach(
+                  jdbc,
+                  anchorColumn,
+                  order,
+                  teamId,
+                  relation,
+                  List.copyOf(byAnchor.keySet()),
+                  limit);
       boolean byFrom = anchorColumn.equals("from_id");
       for (Edge edge : edges) {
         byAnchor.get(byFrom ? edge.fromId() : edge.toId()).add(edge);
@@ -234,19 +216,16 @@ final class EdgeSql {
     for (String anchor : anchorIds) {
       counts.put(anchor, 0L);
     }
-    if (!counts.isEmpty()) {
+    for (Sql anyAnchor : jdbc.dialect().anyOf(column, List.copyOf(counts.keySet()))) {
+      Sql sql =
+          new Sql()
+              .add("SELECT " + column + ", count(*) FROM edges WHERE team_id = ? AND rel = ? AND ",
+                  teamId, relation.key())
+              .add(anyAnchor)
+              .add(" GROUP BY " + column);
       for (Map.Entry<String, Long> count :
           jdbc.list(
-              "SELECT "
-                  + column
-                  + ", count(*) FROM edges WHERE team_id = ? AND rel = ? AND "
-                  + column
-                  + " = ANY(?) GROUP BY "
-                  + column,
-              row -> Map.entry(row.getString(1), row.getLong(2)),
-              teamId,
-              relation.key(),
-              Jdbc.Array.text(counts.keySet()))) {
+              sql.text(), row -> Map.entry(row.getString(1), row.getLong(2)), sql.parameters())) {
         counts.put(count.getKey(), count.getValue());
       }
     }
@@ -258,7 +237,8 @@ final class EdgeSql {
     return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
   }
 
-  private static Edge edge(ResultSet row) throws SQLException {
+  /** A row of {@link #COLUMNS}. */
+  public static Edge edge(ResultSet row) throws SQLException {
     return new Edge(
         row.getString("rel"),
         row.getString("from_id"),

@@ -1,4 +1,4 @@
-package io.pomona.store.postgres;
+package io.pomona.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -15,11 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * JSON text for the store's json and jsonb columns and parameters: attributes and role sets written
- * and read by Jackson, and the scalars that conditions and keysets compare, written as JSON so that
- * PostgreSQL compares them as typed jsonb values.
+ * JSON text for the stores' JSON columns and parameters: attributes and role sets written and read
+ * by Jackson, and (for PostgreSQL) the scalars that conditions and keysets compare, written as JSON
+ * so that PostgreSQL compares them as typed jsonb values.
  */
-final class Json {
+public final class Json {
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =
       new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -37,7 +37,7 @@ final class Json {
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** Fails with {@link IllegalArgumentException} for values Jackson cannot write: a caller bug. */
-  String writeObject(Map<String, Object> attributes) {
+  public String writeObject(Map<String, Object> attributes) {
     try {
       return mapper.writeValueAsString(attributes);
     } catch (JsonProcessingException e) {
@@ -45,7 +45,7 @@ final class Json {
     }
   }
 
-  Map<String, Object> readObject(String json) {
+  public Map<String, Object> readObject(String json) {
     try {
       return mapper.readValue(json, OBJECT);
     } catch (JsonProcessingException e) {
@@ -54,7 +54,7 @@ final class Json {
   }
 
   /** Sorted, so that equal sets are stored as equal JSON. */
-  String writeStrings(Set<String> values) {
+  public String writeStrings(Set<String> values) {
     try {
       return mapper.writeValueAsString(new TreeSet<>(values));
     } catch (JsonProcessingException e) {
@@ -62,7 +62,7 @@ final class Json {
     }
   }
 
-  Set<String> readStrings(String json) {
+  public Set<String> readStrings(String json) {
     try {
       return Set.copyOf(mapper.readValue(json, STRINGS));
     } catch (JsonProcessingException e) {
@@ -74,7 +74,7 @@ final class Json {
    * A condition's or keyset's value as JSON text, for a jsonb parameter: a String, Boolean or
    * number (an infinite double as a number beyond every double).
    */
-  String scalar(Object value) {
+  public String scalar(Object value) {
     switch (value) {
       case Double number when number.isNaN() ->
           throw new IllegalArgumentException("NaN is not a JSON value");
@@ -98,7 +98,7 @@ final class Json {
    * A sort value as jsonb text gives it back: a String, Boolean, Long (BigInteger beyond a long),
    * Double, or BigDecimal where a double would not be exact; null for SQL NULL.
    */
-  Object readScalar(String jsonText) {
+  public Object readScalar(String jsonText) {
     if (jsonText == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.pomona.store.postgres;
+package io.pomona.store.jdbc;
 
 import io.pomona.store.Event;
 import io.pomona.store.NewEvent;
@@ -9,23 +9,23 @@ import java.util.List;
 import java.util.Optional;
 
 /** The SQL for the event log: appended in order, read by team or across teams after a seq. */
-final class EventSql {
+public final class EventSql {
   private static final String COLUMNS =
       "seq, team_id, at, event_type, resource_type, resource_id, old_state, new_state, payload";
 
   private final Jdbc jdbc;
   private final Json json;
 
-  EventSql(Jdbc jdbc, Json json) {
+  public EventSql(Jdbc jdbc, Json json) {
     this.jdbc = jdbc;
     this.json = json;
   }
 
-  Event append(NewEvent event, Instant now) {
+  public Event append(NewEvent event, Instant now) {
     long seq =
         jdbc.one(
                 "INSERT INTO events (team_id, at, event_type, resource_type, resource_id,"
-                    + " old_state, new_state, payload) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS json))"
+                    + " old_state, new_state, payload) VALUES (?, ?, ?, ?, ?, ?, ?, " + jdbc.dialect().jsonParameter() + ")"
                     + " RETURNING seq",
                 row -> row.getLong(1),
                 event.teamId(),
@@ -49,8 +49,8 @@ final class EventSql {
         event.payload());
   }
 
-  List<Event> ofTeam(String teamId, Optional<Long> afterSeq, int limit) {
-    ResourceSql.requirePositive(limit);
+  public List<Event> ofTeam(String teamId, Optional<Long> afterSeq, int limit) {
+    Limits.requirePositive(limit);
     return jdbc.list(
         "SELECT " + COLUMNS + " FROM events WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?",
         this::event,
@@ -59,8 +59,8 @@ final class EventSql {
         limit);
   }
 
-  List<Event> after(long seq, int limit) {
-    ResourceSql.requirePositive(limit);
+  public List<Event> after(long seq, int limit) {
+    Limits.requirePositive(limit);
     return jdbc.list(
         "SELECT " + COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
         this::event,
@@ -68,8 +68,8 @@ final class EventSql {
         limit);
   }
 
-  List<Event> latest(Optional<String> teamId, int limit) {
-    ResourceSql.requirePositive(limit);
+  public List<Event> latest(Optional<String> teamId, int limit) {
+    Limits.requirePositive(limit);
     if (teamId.isPresent()) {
       return jdbc.list(
           "SELECT " + COLUMNS + " FROM events WHERE team_id = ? ORDER BY seq DESC LIMIT ?",
@@ -85,7 +85,7 @@ final class EventSql {
     return new Event(
         row.getLong("seq"),
         row.getString("team_id"),
-        Jdbc.instant(row, "at"),
+        jdbc.instant(row, "at"),
         row.getString("event_type"),
         row.getString("resource_type"),
         row.getString("resource_id"),

@@ -1,4 +1,4 @@
-package io.pomona.store.sqlite;
+package io.pomona.store.jdbc;
 
 import io.pomona.account.ApiKey;
 import io.pomona.account.KeyKind;
@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL for teams and API keys. */
-final class AccountSql {
+/**
+ * The SQL for teams and API keys. Duplicates are checked before inserting: write transactions are
+ * serialized, so nothing can slip in between.
+ */
+public final class AccountSql {
   private static final String TEAM_COLUMNS = "id, issuer_id, name, created_at";
   private static final String KEY_COLUMNS =
       "key_id, team_id, name, roles, kind, user_id, public_key_pem, created_at, revoked_at";
@@ -20,12 +23,12 @@ final class AccountSql {
   private final Jdbc jdbc;
   private final Json json;
 
-  AccountSql(Jdbc jdbc, Json json) {
+  public AccountSql(Jdbc jdbc, Json json) {
     this.jdbc = jdbc;
     this.json = json;
   }
 
-  Team createTeam(Team team) {
+  public Team createTeam(Team team) {
     if (team.id().equals(StoredResource.GLOBAL_TEAM)) {
       throw new IllegalArgumentException("'" + team.id() + "' is reserved for global data");
     }
@@ -40,25 +43,25 @@ final class AccountSql {
         team.id(),
         team.issuerId(),
         team.name(),
-        Millis.of(team.createdAt()));
+        team.createdAt());
     return findTeam(team.id()).orElseThrow();
   }
 
-  List<Team> teams() {
-    return jdbc.list("SELECT " + TEAM_COLUMNS + " FROM teams ORDER BY id", AccountSql::team);
+  public List<Team> teams() {
+    return jdbc.list("SELECT " + TEAM_COLUMNS + " FROM teams ORDER BY id", this::team);
   }
 
-  Optional<Team> findTeam(String teamId) {
+  public Optional<Team> findTeam(String teamId) {
     return jdbc.one(
-        "SELECT " + TEAM_COLUMNS + " FROM teams WHERE id = ?", AccountSql::team, teamId);
+        "SELECT " + TEAM_COLUMNS + " FROM teams WHERE id = ?", this::team, teamId);
   }
 
-  Optional<Team> findTeamByIssuer(String issuerId) {
+  public Optional<Team> findTeamByIssuer(String issuerId) {
     return jdbc.one(
-        "SELECT " + TEAM_COLUMNS + " FROM teams WHERE issuer_id = ?", AccountSql::team, issuerId);
+        "SELECT " + TEAM_COLUMNS + " FROM teams WHERE issuer_id = ?", this::team, issuerId);
   }
 
-  ApiKey insertKey(ApiKey key) {
+  public ApiKey insertKey(ApiKey key) {
     if (findTeam(key.teamId()).isEmpty()) {
       throw Errors.notFound("teams", key.teamId());
     }
@@ -66,7 +69,9 @@ final class AccountSql {
       throw Errors.alreadyExists("keys", key.keyId());
     }
     jdbc.update(
-        "INSERT INTO api_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO api_keys ("
+            + KEY_COLUMNS
+            + ") VALUES (?, ?, ?, " + jdbc.dialect().jsonbParameter() + ", ?, ?, ?, ?, ?)",
         key.keyId(),
         key.teamId(),
         key.name(),
@@ -74,28 +79,28 @@ final class AccountSql {
         key.kind().name(),
         key.userId().orElse(null),
         key.publicKeyPem(),
-        Millis.of(key.createdAt()),
-        key.revokedAt().map(Millis::of).orElse(null));
+        key.createdAt(),
+        key.revokedAt().orElse(null));
     return findKey(key.keyId()).orElseThrow();
   }
 
-  List<ApiKey> keys(String teamId) {
+  public List<ApiKey> keys(String teamId) {
     return jdbc.list(
         "SELECT " + KEY_COLUMNS + " FROM api_keys WHERE team_id = ? ORDER BY created_at, key_id",
         this::key,
         teamId);
   }
 
-  Optional<ApiKey> findKey(String keyId) {
+  public Optional<ApiKey> findKey(String keyId) {
     return jdbc.one("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE key_id = ?", this::key, keyId);
   }
 
-  ApiKey revokeKey(String keyId, Instant at) {
+  public ApiKey revokeKey(String keyId, Instant at) {
     // COALESCE keeps the first revocation time when a key is revoked twice.
     int changed =
         jdbc.update(
             "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE key_id = ?",
-            Millis.of(at),
+            at,
             keyId);
     if (changed == 0) {
       throw Errors.notFound("keys", keyId);
@@ -103,12 +108,12 @@ final class AccountSql {
     return findKey(keyId).orElseThrow();
   }
 
-  private static Team team(ResultSet row) throws SQLException {
+  private Team team(ResultSet row) throws SQLException {
     return new Team(
         row.getString("id"),
         row.getString("issuer_id"),
         row.getString("name"),
-        Millis.read(row, "created_at"));
+        jdbc.instant(row, "created_at"));
   }
 
   private ApiKey key(ResultSet row) throws SQLException {
@@ -120,7 +125,7 @@ final class AccountSql {
         KeyKind.valueOf(row.getString("kind")),
         Optional.ofNullable(row.getString("user_id")),
         row.getString("public_key_pem"),
-        Millis.read(row, "created_at"),
-        Millis.readOptional(row, "revoked_at"));
+        jdbc.instant(row, "created_at"),
+        jdbc.optionalInstant(row, "revoked_at"));
   }
 }

@@ -1,4 +1,4 @@
-package io.pomona.store.sqlite;
+package io.pomona.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The prepared statements of one physical connection, kept from one transaction to the next.
- * Preparing is not free: SQLite compiles into every INSERT, UPDATE and DELETE on {@code resources}
+ * Used by the SQLite store, where preparing is not free: SQLite compiles into every INSERT, UPDATE and DELETE on {@code resources}
  * the upkeep of each index on the table, so with a couple of hundred attribute indexes preparing an
  * insert costs more than running it. sqlite-jdbc and HikariCP keep no statements, hence this.
  *
@@ -18,15 +18,15 @@ import java.util.Map;
  * SQLite recompiles a prepared statement whose schema changed. Used by one thread at a time, as its
  * connection is.
  */
-final class StatementCache {
-  static final int CAPACITY = 64;
+public final class StatementCache {
+  public static final int CAPACITY = 64;
 
   private final Connection connection;
   // Access order: the least recently used statement goes first when the cache is full.
   private final LinkedHashMap<String, PreparedStatement> statements =
       new LinkedHashMap<>(16, 0.75f, true);
 
-  StatementCache(Connection physicalConnection) {
+  public StatementCache(Connection physicalConnection) {
     this.connection = physicalConnection;
   }
 
@@ -56,7 +56,7 @@ final class StatementCache {
   }
 
   /** True once the pool has closed the connection (after its maximum lifetime, for one). */
-  boolean connectionClosed() {
+  public boolean connectionClosed() {
     try {
       return connection.isClosed();
     } catch (SQLException e) {
@@ -66,7 +66,7 @@ final class StatementCache {
   }
 
   /** Closes every statement. */
-  void close() throws SQLException {
+  public void close() throws SQLException {
     SQLException failure = null;
     for (PreparedStatement statement : statements.values()) {
       try {
@@ -85,7 +85,7 @@ final class StatementCache {
     }
   }
 
-  int size() {
+  public int size() {
     return statements.size();
   }
 

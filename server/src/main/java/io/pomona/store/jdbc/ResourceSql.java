@@ -1,4 +1,4 @@
-package io.pomona.store.postgres;
+package io.pomona.store.jdbc;
 
 import io.pomona.error.Errors;
 import io.pomona.store.Page;
@@ -6,6 +6,7 @@ import io.pomona.store.StoredResource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,24 +19,24 @@ import java.util.Optional;
  * it starts; the total comes from {@code resource_counts}, which a trigger keeps in step with
  * inserts and deletes. Filtered and sorted queries are {@link QuerySql}'s.
  */
-final class ResourceSql {
-  static final String COLUMNS =
+public final class ResourceSql {
+  public static final String COLUMNS =
       "r.team_id, r.type, r.id, r.attributes, r.created_at, r.updated_at, r.version, r.seq";
 
   private final Jdbc jdbc;
   private final Json json;
 
-  ResourceSql(Jdbc jdbc, Json json) {
+  public ResourceSql(Jdbc jdbc, Json json) {
     this.jdbc = jdbc;
     this.json = json;
   }
 
-  StoredResource insert(
+  public StoredResource insert(
       String teamId, String type, String id, Map<String, Object> attributes, Instant now) {
     Optional<Long> seq =
         jdbc.one(
             "INSERT INTO resources (team_id, type, id, attributes, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, CAST(? AS json), ?, ?, 1)"
+                + " VALUES (?, ?, ?, " + jdbc.dialect().jsonParameter() + ", ?, ?, 1)"
                 + " ON CONFLICT (team_id, type, id) DO NOTHING RETURNING seq",
             row -> row.getLong(1),
             teamId,
@@ -50,7 +51,7 @@ final class ResourceSql {
     return new StoredResource(teamId, type, id, attributes, now, now, 1, seq.get());
   }
 
-  Optional<StoredResource> get(String teamId, String type, String id) {
+  public Optional<StoredResource> get(String teamId, String type, String id) {
     return jdbc.one(
         "SELECT " + COLUMNS + " FROM resources r WHERE r.team_id = ? AND r.type = ? AND r.id = ?",
         this::resource,
@@ -60,30 +61,33 @@ final class ResourceSql {
   }
 
   /**
-   * The rows with any of {@code ids}: one statement, one index probe per id. In id order, as
-   * SQLite's index probes return them: the engine's {@code included} follows this order, and
-   * without ORDER BY it would be the heap's, which an update or an export and import reshuffles,
-   * so the same request would answer differently (and differently from SQLite).
+   * The rows with any of {@code ids}, in id order within each statement (as many as the dialect
+   * needs for the list: one on PostgreSQL). The engine's {@code included} follows this order, and
+   * without ORDER BY it would be PostgreSQL's heap order, which an update or an export and import
+   * reshuffles, so the same request would answer differently (and differently from SQLite, whose
+   * index probes return ids in order).
    */
-  List<StoredResource> getAll(String teamId, String type, Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
+  public List<StoredResource> getAll(String teamId, String type, Collection<String> ids) {
+    List<StoredResource> found = new ArrayList<>();
+    for (Sql anyId : jdbc.dialect().anyOf("r.id", List.copyOf(new LinkedHashSet<>(ids)))) {
+      Sql sql =
+          new Sql()
+              .add("SELECT " + COLUMNS + " FROM resources r WHERE r.team_id = ? AND r.type = ?",
+                  teamId, type)
+              .add(" AND ")
+              .add(anyId)
+              .add(" ORDER BY r.id");
+      found.addAll(jdbc.list(sql.text(), this::resource, sql.parameters()));
     }
-    return jdbc.list(
-        "SELECT "
-            + COLUMNS
-            + " FROM resources r WHERE r.team_id = ? AND r.type = ? AND r.id = ANY(?) ORDER BY r.id",
-        this::resource,
-        teamId,
-        type,
-        Jdbc.Array.text(new LinkedHashSet<>(ids)));
+    return found;
   }
+
 
   /**
    * Replaces the attributes in one statement; when it finds no row to change, a second read tells
    * a missing resource (404) from a stale version (409).
    */
-  StoredResource update(
+  public StoredResource update(
       String teamId,
       String type,
       String id,
@@ -91,7 +95,7 @@ final class ResourceSql {
       Optional<Long> expectedVersion,
       Instant now) {
     String set =
-        "UPDATE resources SET attributes = CAST(? AS json), updated_at = ?, version = version + 1"
+        "UPDATE resources SET attributes = " + jdbc.dialect().jsonParameter() + ", updated_at = ?, version = version + 1"
             + " WHERE team_id = ? AND type = ? AND id = ?";
     String returning = " RETURNING created_at, version, seq";
     String text = json.writeObject(attributes);
@@ -122,7 +126,7 @@ final class ResourceSql {
   }
 
   /** Deletes the row alone; the caller drops its edges. */
-  void delete(String teamId, String type, String id) {
+  public void delete(String teamId, String type, String id) {
     int deleted =
         jdbc.update(
             "DELETE FROM resources WHERE team_id = ? AND type = ? AND id = ?", teamId, type, id);
@@ -131,8 +135,8 @@ final class ResourceSql {
     }
   }
 
-  Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit) {
-    requirePositive(limit);
+  public Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit) {
+    Limits.requirePositive(limit);
     // One extra row tells whether another page follows.
     List<StoredResource> rows =
         jdbc.list(
@@ -154,26 +158,20 @@ final class ResourceSql {
     return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
   }
 
-  static void requirePositive(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-    }
-  }
-
   /** A row of {@link #COLUMNS}. */
-  StoredResource resource(ResultSet row) throws SQLException {
+  public StoredResource resource(ResultSet row) throws SQLException {
     return new StoredResource(
         row.getString("team_id"),
         row.getString("type"),
         row.getString("id"),
         json.readObject(row.getString("attributes")),
-        Jdbc.instant(row, "created_at"),
-        Jdbc.instant(row, "updated_at"),
+        jdbc.instant(row, "created_at"),
+        jdbc.instant(row, "updated_at"),
         row.getLong("version"),
         row.getLong("seq"));
   }
 
-  private static StoredResource updated(
+  private StoredResource updated(
       ResultSet row,
       String teamId,
       String type,
@@ -186,7 +184,7 @@ final class ResourceSql {
         type,
         id,
         attributes,
-        Jdbc.instant(row, "created_at"),
+        jdbc.instant(row, "created_at"),
         now,
         row.getLong("version"),
         row.getLong("seq"));

@@ -1,22 +1,22 @@
-package io.pomona.store.postgres;
+package io.pomona.store.jdbc;
 
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The SQL for named settings (the simulation's clock and run-time policies). */
-final class SettingSql {
+public final class SettingSql {
   private final Jdbc jdbc;
 
-  SettingSql(Jdbc jdbc) {
+  public SettingSql(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 
-  Optional<String> get(String name) {
+  public Optional<String> get(String name) {
     return jdbc.one("SELECT value FROM settings WHERE name = ?", row -> row.getString(1), name);
   }
 
-  void put(String name, String value) {
+  public void put(String name, String value) {
     jdbc.update(
         "INSERT INTO settings (name, value) VALUES (?, ?)"
             + " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
@@ -24,11 +24,11 @@ final class SettingSql {
         value);
   }
 
-  void remove(String name) {
+  public void remove(String name) {
     jdbc.update("DELETE FROM settings WHERE name = ?", name);
   }
 
-  SortedMap<String, String> withPrefix(String prefix) {
+  public SortedMap<String, String> withPrefix(String prefix) {
     SortedMap<String, String> found = new TreeMap<>();
     // substr rather than LIKE: a prefix holding '%' or '_' is matched literally.
     jdbc.list(

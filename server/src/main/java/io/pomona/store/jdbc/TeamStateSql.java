@@ -1,4 +1,4 @@
-package io.pomona.store.postgres;
+package io.pomona.store.jdbc;
 
 import io.pomona.error.Errors;
 import io.pomona.store.Event;
@@ -13,8 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL for a whole team's state at once (resources, edges, events, transitions): read it out
@@ -22,26 +27,30 @@ import java.util.Optional;
  * Operator work, not request work. Team events are read with {@link EventSql}, transitions and
  * resources with the row readers of their own SQL classes, so that every read of a row is alike.
  *
- * <p>seq and id are identity columns ({@code GENERATED ALWAYS}): a kept number is written with
- * {@code OVERRIDING SYSTEM VALUE}, and the identity's sequence is then moved past the largest one,
- * so that later inserts still number after them. Write transactions are serialized (write_lock),
- * so no other writer takes a number in between.
+ * <p>A kept seq or id is written as the dialect writes a number into a generated column ({@link
+ * Dialect#overridingIdentity}), and the number source is then moved past the largest one ({@link
+ * Dialect#moveIdentityPast}), so that later inserts still number after them. Write transactions are
+ * serialized, so no other writer takes a number in between.
  */
-final class TeamStateSql {
+public final class TeamStateSql {
   private static final String EDGE_COLUMNS = "rel, from_type, from_id, to_type, to_id, position";
 
   private final Jdbc jdbc;
   private final Json json;
+  private final Dialect dialect;
   private final ResourceSql resourceRows;
+  private final TransitionSql transitionRows;
 
-  TeamStateSql(Jdbc jdbc, Json json, ResourceSql resourceRows) {
+  public TeamStateSql(Jdbc jdbc, Json json) {
     this.jdbc = jdbc;
     this.json = json;
-    this.resourceRows = resourceRows;
+    this.dialect = jdbc.dialect();
+    this.resourceRows = new ResourceSql(jdbc, json);
+    this.transitionRows = new TransitionSql(jdbc);
   }
 
-  Page<StoredResource> resources(String teamId, Optional<Long> afterSeq, int limit) {
-    ResourceSql.requirePositive(limit);
+  public Page<StoredResource> resources(String teamId, Optional<Long> afterSeq, int limit) {
+    Limits.requirePositive(limit);
     List<StoredResource> rows =
         jdbc.list(
             "SELECT " + ResourceSql.COLUMNS + " FROM resources r"
@@ -57,8 +66,8 @@ final class TeamStateSql {
   }
 
   /** In key order: the primary key (team_id, rel, from_id, to_id) serves both order and seek. */
-  Page<StoredEdge> edges(String teamId, Optional<StoredEdge> after, int limit) {
-    ResourceSql.requirePositive(limit);
+  public Page<StoredEdge> edges(String teamId, Optional<StoredEdge> after, int limit) {
+    Limits.requirePositive(limit);
     String select = "SELECT " + EDGE_COLUMNS + " FROM edges WHERE team_id = ?";
     String order = " ORDER BY rel, from_id, to_id LIMIT ?";
     List<StoredEdge> rows =
@@ -76,7 +85,7 @@ final class TeamStateSql {
     return page(rows, limit, total);
   }
 
-  boolean restoreResources(List<StoredResource> resources) {
+  public boolean restoreResources(List<StoredResource> resources) {
     if (resources.isEmpty()) {
       return true;
     }
@@ -96,17 +105,18 @@ final class TeamStateSql {
     jdbc.batch(
         keepSeqs
             ? "INSERT INTO resources (seq, team_id, type, id, attributes, created_at, updated_at, version)"
-                + " OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?, ?)"
+                + dialect.overridingIdentity()
+                + " VALUES (?, ?, ?, ?, " + dialect.jsonParameter() + ", ?, ?, ?)"
             : "INSERT INTO resources (team_id, type, id, attributes, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, CAST(? AS json), ?, ?, ?)",
+                + " VALUES (?, ?, ?, " + dialect.jsonParameter() + ", ?, ?, ?)",
         rows);
     if (keepSeqs) {
-      moveIdentityPast("resources", "seq", resources.stream().mapToLong(StoredResource::seq).max().orElseThrow());
+      dialect.moveIdentityPast(jdbc, "resources", "seq", resources.stream().mapToLong(StoredResource::seq).max().orElseThrow());
     }
     return keepSeqs;
   }
 
-  void restoreEdges(String teamId, List<StoredEdge> edges) {
+  public void restoreEdges(String teamId, List<StoredEdge> edges) {
     if (edges.isEmpty()) {
       return;
     }
@@ -132,23 +142,26 @@ final class TeamStateSql {
         rows);
     int moved =
         jdbc.update(
-            "UPDATE counters SET value = greatest(value, ?) WHERE name = 'edge_position'", largest);
+            "UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END"
+                + " WHERE name = 'edge_position'",
+            largest,
+            largest);
     if (moved != 1) {
       throw new StoreException("the edge_position counter is missing", null);
     }
   }
 
-  List<Transition> transitions(String teamId, Optional<Long> afterId, int limit) {
-    ResourceSql.requirePositive(limit);
+  public List<Transition> transitions(String teamId, Optional<Long> afterId, int limit) {
+    Limits.requirePositive(limit);
     return jdbc.list(
         "SELECT " + TransitionSql.COLUMNS + " FROM transitions WHERE team_id = ? AND id > ? ORDER BY id LIMIT ?",
-        TransitionSql::transition,
+        transitionRows::transition,
         teamId,
         afterId.orElse(0L),
         limit);
   }
 
-  boolean restoreEvents(List<Event> events) {
+  public boolean restoreEvents(List<Event> events) {
     if (events.isEmpty()) {
       return true;
     }
@@ -171,19 +184,19 @@ final class TeamStateSql {
       rows.add(row.toArray());
     }
     String columns = "team_id, at, event_type, resource_type, resource_id, old_state, new_state, payload";
-    String values = "?, ?, ?, ?, ?, ?, ?, CAST(? AS json)";
+    String values = "?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter();
     jdbc.batch(
         keep
-            ? "INSERT INTO events (seq, " + columns + ") OVERRIDING SYSTEM VALUE VALUES (?, " + values + ")"
+            ? "INSERT INTO events (seq, " + columns + ")" + dialect.overridingIdentity() + " VALUES (?, " + values + ")"
             : "INSERT INTO events (" + columns + ") VALUES (" + values + ")",
         rows);
     if (keep) {
-      moveIdentityPast("events", "seq", events.stream().mapToLong(Event::seq).max().orElseThrow());
+      dialect.moveIdentityPast(jdbc, "events", "seq", events.stream().mapToLong(Event::seq).max().orElseThrow());
     }
     return keep;
   }
 
-  boolean restoreTransitions(List<Transition> transitions) {
+  public boolean restoreTransitions(List<Transition> transitions) {
     if (transitions.isEmpty()) {
       return true;
     }
@@ -211,19 +224,20 @@ final class TeamStateSql {
     }
     String columns = "team_id, process, resource_type, resource_id, from_state, to_state, due_at, state,"
         + " outcome, reason, created_at, finished_at";
-    String values = "?, ?, ?, ?, ?, ?, CAST(? AS timestamptz), ?, ?, ?, ?, CAST(? AS timestamptz)";
+    String optionalTime = dialect.optionalTimeParameter();
+    String values = "?, ?, ?, ?, ?, ?, " + optionalTime + ", ?, ?, ?, ?, " + optionalTime;
     jdbc.batch(
         keep
-            ? "INSERT INTO transitions (id, " + columns + ") OVERRIDING SYSTEM VALUE VALUES (?, " + values + ")"
+            ? "INSERT INTO transitions (id, " + columns + ")" + dialect.overridingIdentity() + " VALUES (?, " + values + ")"
             : "INSERT INTO transitions (" + columns + ") VALUES (" + values + ")",
         rows);
     if (keep) {
-      moveIdentityPast("transitions", "id", transitions.stream().mapToLong(Transition::id).max().orElseThrow());
+      dialect.moveIdentityPast(jdbc, "transitions", "id", transitions.stream().mapToLong(Transition::id).max().orElseThrow());
     }
     return keep;
   }
 
-  TeamStateCount clear(String teamId) {
+  public TeamStateCount clear(String teamId) {
     if (teamId.equals(StoredResource.GLOBAL_TEAM)) {
       throw new IllegalArgumentException("the global reference data is not a team's state");
     }
@@ -234,21 +248,40 @@ final class TeamStateSql {
     return new TeamStateCount(resources, edges, events, transitions);
   }
 
-  /** 409 for the first given resource whose (team, type, id) is stored already: one statement. */
+  /**
+   * 409 for the first given resource whose (team, type, id) is stored already: one lookup per
+   * (team, type) (or as many as the dialect needs for the list of ids).
+   */
   private void requireNoneStored(List<StoredResource> resources) {
-    Optional<String[]> taken =
-        jdbc.one(
-            "SELECT r.type, r.id FROM resources r"
-                + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS given (team_id, type, id)"
-                + " ON r.team_id = given.team_id AND r.type = given.type AND r.id = given.id LIMIT 1",
-            row -> new String[] {row.getString(1), row.getString(2)},
-            Jdbc.Array.text(resources.stream().map(StoredResource::teamId).toList()),
-            Jdbc.Array.text(resources.stream().map(StoredResource::type).toList()),
-            Jdbc.Array.text(resources.stream().map(StoredResource::id).toList()));
-    if (taken.isPresent()) {
-      throw Errors.alreadyExists(taken.get()[0], taken.get()[1]);
+    Map<List<String>, Set<String>> idsByTeamAndType = new LinkedHashMap<>();
+    for (StoredResource resource : resources) {
+      idsByTeamAndType
+          .computeIfAbsent(List.of(resource.teamId(), resource.type()), key -> new LinkedHashSet<>())
+          .add(resource.id());
+    }
+    Set<List<String>> taken = new HashSet<>();
+    idsByTeamAndType.forEach(
+        (teamAndType, ids) -> {
+          for (Sql anyId : dialect.anyOf("id", List.copyOf(ids))) {
+            Sql sql =
+                new Sql()
+                    .add("SELECT team_id, type, id FROM resources WHERE team_id = ? AND type = ? AND ",
+                        teamAndType.get(0), teamAndType.get(1))
+                    .add(anyId);
+            taken.addAll(
+                jdbc.list(
+                    sql.text(),
+                    row -> List.of(row.getString(1), row.getString(2), row.getString(3)),
+                    sql.parameters()));
+          }
+        });
+    for (StoredResource resource : resources) {
+      if (taken.contains(List.of(resource.teamId(), resource.type(), resource.id()))) {
+        throw Errors.alreadyExists(resource.type(), resource.id());
+      }
     }
   }
+
 
   /**
    * Whether the given keys are distinct, positive and held by no row of {@code table}. Table and
@@ -259,25 +292,13 @@ final class TeamStateSql {
     if (distinct.size() != keys.size() || distinct.stream().anyMatch(key -> key < 1)) {
       return false;
     }
-    return jdbc.number(
-            "SELECT count(*) FROM " + table + " WHERE " + column + " = ANY(?)", Jdbc.Array.bigint(distinct))
-        == 0;
-  }
-
-  /**
-   * Moves the identity sequence of {@code table.column} to {@code largest} unless it is past it
-   * already (it never goes back: numbers handed out before stay unique). Names are fixed by the
-   * callers above.
-   */
-  private void moveIdentityPast(String table, String column, long largest) {
-    jdbc.list(
-        "SELECT setval(s.id, ?) FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS id) s"
-            + " WHERE ? > coalesce(pg_sequence_last_value(s.id), 0)",
-        row -> row.getLong(1),
-        largest,
-        table,
-        column,
-        largest);
+    for (Sql anyKey : dialect.anyOf(column, distinct)) {
+      Sql sql = new Sql().add("SELECT count(*) FROM " + table + " WHERE ").add(anyKey);
+      if (jdbc.number(sql.text(), sql.parameters()) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static StoredEdge edge(ResultSet row) throws SQLException {
