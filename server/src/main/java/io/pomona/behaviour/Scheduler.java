@@ -14,6 +14,13 @@ public interface Scheduler {
   Transition start(Process process, String resourceId, Step step);
 
   /**
+   * Schedules a dated step ({@link Step#dueAttribute}) to fall due at {@code due} (at once if that
+   * has passed) instead of after the policy's delay; under a manual policy it awaits a decision
+   * all the same.
+   */
+  Transition startAt(Process process, String resourceId, Step step, java.time.Instant due);
+
+  /**
    * Cancels the pending transitions of {@code process} for resource {@code resourceId}, recording
    * {@code reason}; returns how many there were.
    */

@@ -1,11 +1,16 @@
 package io.pomona.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.behaviour.MetricSeries;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.Shape;
 import io.pomona.store.StoredResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (once) and spliced between the pre-encoded pieces.
  */
 final class DocumentWriter {
+  /** Dates as Apple writes them: ISO-8601 in UTC with milliseconds (api-facts.md §14). */
+  private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
   private static final byte[] DATA = JsonBytes.syntax("\"data\":");
   private static final byte[] LINKS_SELF = JsonBytes.syntax("\"links\":{\"self\":");
   private static final byte[] NEXT = JsonBytes.syntax(",\"next\":");
@@ -138,6 +146,62 @@ final class DocumentWriter {
     out.raw(',');
     paging(out, total, limit);
     return out.raw('}').finish();
+  }
+
+  /**
+   * A metrics document (the spec's {@code *V1MetricResponse}): each series with its data points
+   * and dimensions, paged like a collection. A dimension that names a resource links to it
+   * ({@code related}) and to the same metric grouped by that dimension ({@code groupBy}).
+   *
+   * @param metricUrl the metric's absolute URL without query, for the {@code groupBy} links
+   * @param relatedUrl the absolute URL of a resource, by type and id
+   */
+  byte[] metrics(List<MetricSeries> items, String selfUrl, Optional<String> nextUrl, long total, int limit,
+      String metricUrl, java.util.function.BiFunction<String, String, String> relatedUrl) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (MetricSeries series : items) {
+        g.writeStartObject();
+        g.writeArrayFieldStart("dataPoints");
+        for (MetricSeries.DataPoint point : series.dataPoints()) {
+          g.writeStartObject();
+          g.writeStringField("start", DATE_TIME.format(point.start()));
+          g.writeStringField("end", DATE_TIME.format(point.end()));
+          g.writeObjectFieldStart("values");
+          for (Map.Entry<String, Number> value : point.values().entrySet()) {
+            g.writeFieldName(value.getKey());
+            g.writeObject(value.getValue());
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (!series.dimensions().isEmpty()) {
+          g.writeObjectFieldStart("dimensions");
+          for (MetricSeries.Dimension dimension : series.dimensions()) {
+            g.writeObjectFieldStart(dimension.name());
+            g.writeObjectFieldStart("links");
+            g.writeStringField("groupBy", metricUrl + "?groupBy=" + dimension.name());
+            if (dimension.relatedType().isPresent()) {
+              g.writeStringField("related", relatedUrl.apply(dimension.relatedType().get(), dimension.value()));
+            }
+            g.writeEndObject();
+            g.writeStringField("data", dimension.value());
+            g.writeEndObject();
+          }
+          g.writeEndObject();
+        }
+        if (series.granularity().isPresent()) {
+          g.writeStringField("granularity", series.granularity().get());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      pagedLinks(g, selfUrl, nextUrl);
+      paging(g, total, limit);
+      g.writeEndObject();
+    });
   }
 
   private void resource(JsonBytes out, ResourceSchema schema, StoredResource resource, Rendering rendering) {
@@ -448,5 +512,41 @@ final class DocumentWriter {
         out.raw(id).raw(parts[i]);
       }
     }
+  }
+
+  // ---- metrics: rare and small documents, written with Jackson's generator ----
+
+  private static void pagedLinks(JsonGenerator g, String selfUrl, Optional<String> nextUrl) throws IOException {
+    g.writeObjectFieldStart("links");
+    g.writeStringField("self", selfUrl);
+    if (nextUrl.isPresent()) {
+      g.writeStringField("next", nextUrl.get());
+    }
+    g.writeEndObject();
+  }
+
+  private static void paging(JsonGenerator g, long total, int limit) throws IOException {
+    g.writeObjectFieldStart("meta");
+    g.writeObjectFieldStart("paging");
+    g.writeNumberField("total", total);
+    g.writeNumberField("limit", limit);
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private byte[] write(Body body) {
+    ByteArrayBuilder out = new ByteArrayBuilder(1024);
+    try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+      g.setCodec(json);
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a document to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
   }
 }

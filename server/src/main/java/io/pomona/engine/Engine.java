@@ -40,6 +40,7 @@ public final class Engine {
   private final ReferenceSeeder referenceSeeder;
   private final String baseUrl;
   private final Behaviours behaviours;
+  private final Metrics metrics;
 
   /** A purely generic engine: no behaviours, no simulation, the system clock. */
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
@@ -66,6 +67,7 @@ public final class Engine {
         new Lifecycle(behaviours, clock), scheduling);
     this.resources = new Resources(store, writer);
     this.referenceSeeder = new ReferenceSeeder(model, store, writer);
+    this.metrics = new Metrics(model, store, behaviours, resources, documents, clock, baseUrl);
   }
 
   /** Creates the indexes that filtering and sorting need (cheap when they exist). */
@@ -107,7 +109,7 @@ public final class Engine {
       case GET_TO_ONE_RELATIONSHIP -> toOneLinkage(call);
       case UPDATE_TO_ONE_RELATIONSHIP, CREATE_TO_MANY_RELATIONSHIP, REPLACE_TO_MANY_RELATIONSHIP,
            DELETE_TO_MANY_RELATIONSHIP -> writeLinkage(call);
-      case GET_METRICS -> throw Errors.notImplemented(operation.id());
+      case GET_METRICS -> metrics.answer(call);
     };
   }
 
@@ -285,13 +287,13 @@ public final class Engine {
   }
 
   /**
-   * Whether an operation answers with a JSON:API document the engine can produce. Metrics,
-   * reports, CSV lists and other custom answers (their own content types) are domain behaviours'
-   * work; until one serves them they are 501, never a JSON:API document of the wrong kind.
+   * Whether an operation answers with a JSON document the engine can produce (metrics included,
+   * from their domain's {@link io.pomona.behaviour.MetricSource}). Reports, CSV lists and other
+   * custom answers (their own content types) are domain behaviours' work; until one serves them
+   * they are 501, never a JSON:API document of the wrong kind.
    */
   private static boolean answersWithJsonApi(Operation operation) {
-    return operation.kind() != io.pomona.catalog.OperationKind.GET_METRICS
-        && (operation.contentType() == null || operation.contentType().equals(Reply.JSON));
+    return operation.contentType() == null || operation.contentType().equals(Reply.JSON);
   }
 
   private static boolean isLinkage(Operation operation) {

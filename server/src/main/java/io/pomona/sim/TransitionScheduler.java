@@ -34,6 +34,15 @@ public final class TransitionScheduler implements Scheduling {
       }
 
       @Override
+      public Transition startAt(Process process, String resourceId, Step step, java.time.Instant due) {
+        Policy policy = policies.of(process.name());
+        java.time.Instant at = due.isBefore(tx.now()) ? tx.now() : due;
+        return tx.insertTransition(new NewTransition(teamId, process.name(), process.resourceType(), resourceId,
+            step.from(), policy.isManual() ? Optional.empty() : Optional.of(step.to()),
+            policy.isManual() ? Optional.empty() : Optional.of(at)));
+      }
+
+      @Override
       public int cancel(Process process, String resourceId, String reason) {
         int cancelled = 0;
         for (Transition pending : tx.pendingTransitionsOf(teamId, process.resourceType(), resourceId)) {

@@ -80,14 +80,29 @@ public final class SweepFixtures {
 
   /** A new resource of a type, linked through the named relationships to the given ids. */
   public String fresh(String type, Map<String, List<String>> links) {
+    return fresh(type, Map.of(), links);
+  }
+
+  /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample ones. */
+  public String fresh(String type, Map<String, Object> attributeChanges, Map<String, List<String>> links) {
     created++;
-    return resources.create(teamId, type, Optional.empty(),
-        domainSamples.apply(type, new LinkedHashMap<>(attributes(type))), links).id();
+    Map<String, Object> attributes = domainSamples.apply(type, new LinkedHashMap<>(attributes(type)));
+    attributes.putAll(attributeChanges);
+    return resources.create(teamId, type, Optional.empty(), attributes, links).id();
   }
 
   /** A create or update body for an operation, with values its domain rules accept. */
   public ObjectNode body(Operation operation, Optional<String> pathId) {
     return domainSamples.apply(operation.type(), samples.fullResource(operation, pathId));
+  }
+
+  /** The internal API the fixtures are made through, for probes that prepare more than a resource. */
+  public Resources resources() {
+    return resources;
+  }
+
+  public String teamId() {
+    return teamId;
   }
 
   /** The attributes every fixture of a type carries. */
@@ -105,6 +120,11 @@ public final class SweepFixtures {
     Map<String, Object> attributes = new LinkedHashMap<>();
     resourceType.attributes().forEach((name, shape) ->
         attributes.put(name, JSON.convertValue(samples.value(shape, name, true), Object.class)));
+    DOMAIN_LEFT_OUT.getOrDefault(type, List.of()).forEach(attributes::remove);
     return attributes;
   }
+
+  /** Attributes Apple fills in that a fixture must not fake: a file's upload reservation is made for real. */
+  private static final Map<String, List<String>> DOMAIN_LEFT_OUT = Map.of(
+      "buildUploadFiles", List.of("assetToken", "uploadOperations", "assetDeliveryState"));
 }

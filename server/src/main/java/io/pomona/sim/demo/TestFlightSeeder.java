@@ -29,6 +29,12 @@ final class TestFlightSeeder {
 
   private final DemoContext context;
   private final Map<String, Membership> testers = new LinkedHashMap<>();
+  private final List<Tested> tested = new ArrayList<>();
+  /** The builds in beta testing, by {@code <app key>/<build number>}. */
+  private final Set<String> inTesting = new LinkedHashSet<>();
+
+  /** A build in testing in a group, and the group's testers: who may have sent feedback on it. */
+  private record Tested(String appId, String buildId, List<Tester> testers) {}
 
   TestFlightSeeder(DemoContext context) {
     this.context = context;
@@ -44,6 +50,9 @@ final class TestFlightSeeder {
       for (Build build : app.testFlight().builds()) {
         builds.put(app.identity().key() + "/" + build.number(),
             build(app.identity(), appId, build, preReleaseVersions.get(build.version()), declaration));
+        if (build.stage().internalState().equals("IN_BETA_TESTING") && !build.stage().expired()) {
+          inTesting.add(app.identity().key() + "/" + build.number());
+        }
       }
       betaAppLocalizations(app, appId);
       betaAppReviewDetail(appId, app.testFlight().reviewContact());
@@ -54,7 +63,8 @@ final class TestFlightSeeder {
         betaGroup(app.identity().key(), appId, group, created, builds);
       }
     }
-    betaTesters();
+    Map<String, String> testerIds = betaTesters();
+    feedback(testerIds);
     return builds;
   }
 
@@ -138,6 +148,7 @@ final class TestFlightSeeder {
           .link("build", id)
           .save();
     }
+    buildUpload(app, appId, build, id, uploaded);
     for (Text whatsNew : build.whatsNew()) {
       context.out().resource("betaBuildLocalizations", context.random().uuid())
           .attr("whatsNew", whatsNew.value())
@@ -146,6 +157,46 @@ final class TestFlightSeeder {
           .save();
     }
     return id;
+  }
+
+  /**
+   * The upload each build came from (API 4.1+): complete for a processed build, failed with the
+   * reason for a failed or invalid one, still processing for a build in processing; its binary
+   * delivered.
+   */
+  private void buildUpload(Identity app, String appId, Build build, String buildId, Instant uploaded) {
+    String processing = build.stage().processingState();
+    String state = switch (processing) {
+      case "VALID" -> "COMPLETE";
+      case "PROCESSING" -> "PROCESSING";
+      default -> "FAILED";
+    };
+    List<Map<String, Object>> errors = state.equals("FAILED")
+        ? List.of(Map.of("code", "STATE_ERROR.VALIDATION_ERROR", "description", processing.equals("INVALID")
+            ? "Invalid bundle: the app icon is missing from the asset catalog."
+            : "The binary could not be processed; upload a new build."))
+        : List.of();
+    String fileId = context.out().resource("buildUploadFiles", context.random().uuid())
+        .attr("fileName", app.name().replaceAll("[^A-Za-z0-9]", "") + ".ipa")
+        .attr("fileSize", 48_000_000L + Long.parseLong(build.number().replaceAll("\\D", "0")) * 1_024L)
+        .attr("uti", app.platform().isMac() ? "com.apple.pkg" : "com.apple.ipa")
+        .attr("assetType", "ASSET")
+        .attr("uploadOperations", List.of())
+        .attr("assetDeliveryState", Map.of("errors", List.of(), "warnings", List.of(),
+            "state", state.equals("COMPLETE") ? "COMPLETE" : "UPLOAD_COMPLETE"))
+        .save();
+    context.out().resource("buildUploads", context.random().uuid())
+        .attr("cfBundleShortVersionString", build.version())
+        .attr("cfBundleVersion", build.number())
+        .attr("platform", app.platform().platform())
+        .date("createdDate", uploaded.minus(Duration.ofMinutes(4)))
+        .date("uploadedDate", uploaded)
+        .attr("state", Map.of("errors", errors, "warnings", List.of(), "infos", List.of(), "state", state))
+        .link("app", appId)
+        .link("build", buildId)
+        .link("buildUploadFiles", List.of(fileId))
+        .link("assetFile", fileId)
+        .save();
   }
 
   private Instant ago(Duration age) {
@@ -187,7 +238,7 @@ final class TestFlightSeeder {
         .attr("demoAccountRequired", contact.demoAccountName().isPresent())
         .attr("notes", contact.notes())
         .link("app", appId)
-        .save();
+        .saveOver();
   }
 
   private void betaGroup(String appKey, String appId, BetaGroup group, Instant created, SeededIds builds) {
@@ -212,12 +263,76 @@ final class TestFlightSeeder {
     for (Tester tester : group.testers()) {
       testers.computeIfAbsent(tester.email(), email -> new Membership(tester)).add(appId, id);
     }
+    for (String number : group.buildNumbers()) {
+      if (inTesting.contains(appKey + "/" + number)) {
+        tested.add(new Tested(appId, builds.id(appKey + "/" + number), group.testers()));
+      }
+    }
   }
 
-  private void betaTesters() {
+  /**
+   * The feedback testers sent on builds in testing, which the usage metrics count: a screenshot
+   * from each of the first two testers who installed the build, and a crash with its log from the
+   * first. Each build's feedback is sent once, by whichever group lists it first.
+   */
+  private void feedback(Map<String, String> testerIds) {
+    Set<String> done = new LinkedHashSet<>();
+    List<String> screenshots = new ArrayList<>();
+    List<String> crashes = new ArrayList<>();
+    Map<String, List<String>> screenshotsByApp = new LinkedHashMap<>();
+    Map<String, List<String>> crashesByApp = new LinkedHashMap<>();
+    for (Tested build : tested) {
+      if (!done.add(build.buildId())) {
+        continue;
+      }
+      List<Tester> installed = build.testers().stream().filter(t -> t.state().equals("INSTALLED")).limit(2).toList();
+      for (int i = 0; i < installed.size(); i++) {
+        Tester tester = installed.get(i);
+        Instant sent = context.time().after(context.time().daysAgo(i + 1), 30, 600);
+        String screenshot = submission("betaFeedbackScreenshotSubmissions", tester, sent, build.buildId(),
+            testerIds.get(tester.email()))
+            .attr("comment", i == 0 ? "The onboarding skips the last page when I swipe fast."
+                : "Love the new layout; the settings icon is hard to find.")
+            .attr("screenshots", List.of())
+            .save();
+        screenshotsByApp.computeIfAbsent(build.appId(), a -> new ArrayList<>()).add(screenshot);
+        if (i == 0) {
+          String log = context.out().resource("betaCrashLogs", context.random().uuid())
+              .attr("logText", "Exception Type:  EXC_CRASH (SIGABRT)\nTriggered by Thread:  0\n\n"
+                  + "Thread 0 Crashed:\n0   libsystem_kernel.dylib  __pthread_kill + 8\n")
+              .save();
+          String crash = submission("betaFeedbackCrashSubmissions", tester, sent.plus(Duration.ofMinutes(5)),
+              build.buildId(), testerIds.get(tester.email()))
+              .attr("comment", "It closed when I rotated the phone.")
+              .link("crashLog", log)
+              .save();
+          crashesByApp.computeIfAbsent(build.appId(), a -> new ArrayList<>()).add(crash);
+        }
+      }
+    }
+    screenshotsByApp.forEach((app, ids) -> context.out().link("apps", app, "betaFeedbackScreenshotSubmissions", ids));
+    crashesByApp.forEach((app, ids) -> context.out().link("apps", app, "betaFeedbackCrashSubmissions", ids));
+  }
+
+  private DemoWriter.NewResource submission(String type, Tester tester, Instant sent, String buildId, String testerId) {
+    return context.out().resource(type, context.random().uuid())
+        .date("createdDate", sent)
+        .attr("email", tester.email())
+        .attr("deviceModel", tester.device().map(Story.TesterDevice::model).orElse("iPhone15,2"))
+        .attr("osVersion", tester.device().map(Story.TesterDevice::osVersion).orElse("18.1"))
+        .attr("locale", "en-US")
+        .attr("timeZone", "America/Los_Angeles")
+        .attr("connectionType", "WIFI")
+        .link("build", buildId)
+        .link("tester", testerId);
+  }
+
+  /** Returns the tester ids by email. */
+  private Map<String, String> betaTesters() {
+    Map<String, String> ids = new LinkedHashMap<>();
     for (Membership membership : testers.values()) {
       Tester tester = membership.tester();
-      context.out().resource("betaTesters", context.random().uuid())
+      String id = context.out().resource("betaTesters", context.random().uuid())
           .attr("firstName", tester.firstName())
           .attr("lastName", tester.lastName())
           .attr("email", tester.email())
@@ -227,7 +342,9 @@ final class TestFlightSeeder {
           .link("apps", List.copyOf(membership.apps()))
           .link("betaGroups", List.copyOf(membership.groups()))
           .save();
+      ids.put(tester.email(), id);
     }
+    return ids;
   }
 
   private static Map<String, Object> appDevice(Story.TesterDevice device) {

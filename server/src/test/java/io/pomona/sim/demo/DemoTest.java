@@ -169,6 +169,27 @@ class DemoTest {
     assertThat(problems).isEmpty();
   }
 
+  /** Builds in testing have feedback, so the usage metrics of the demo's apps show real numbers. */
+  @Test
+  void usageMetricsOfAppsWithBuildsInTestingAreNotZero() {
+    assumeSpec();
+    List<String> problems = new ArrayList<>();
+    long feedback = 0;
+    long buildFeedback = 0;
+    for (String app : summary.appIds()) {
+      JsonNode usages = check("/v1/apps/{id}/metrics/betaTesterUsages", "groupBy=betaTesters", problems, app);
+      for (JsonNode series : usages.path("data")) {
+        feedback += series.path("dataPoints").path(0).path("values").path("feedbackCount").asLong();
+      }
+      for (JsonNode build : list("/v1/apps/" + app + "/builds?limit=200")) {
+        buildFeedback += check("/v1/builds/{id}/metrics/betaBuildUsages", "", problems, build.path("id").asText())
+            .path("data").path(0).path("dataPoints").path(0).path("values").path("feedbackCount").asLong();
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(feedback).isPositive().isEqualTo(buildFeedback);
+  }
+
   @Test
   void appStoreVersionsCoverTheStatesWithBothStateAttributesInStep() {
     Set<String> states = new TreeSet<>();
@@ -198,6 +219,19 @@ class DemoTest {
     JsonNode processing = list("/v1/builds?filter[processingState]=PROCESSING").get(0);
     Response detail = pomona.get("/v1/builds/" + processing.path("id").asText() + "/buildBetaDetail");
     assertThat(detail.json().at("/data/attributes/internalBuildState").asText()).isEqualTo("PROCESSING");
+  }
+
+  @Test
+  void buildsComeFromUploadsThatAreCompleteFailedOrProcessing() {
+    Set<String> states = new TreeSet<>();
+    for (String app : summary.appIds()) {
+      for (JsonNode upload : list("/v1/apps/" + app + "/buildUploads?limit=200")) {
+        states.add(upload.at("/attributes/state/state").asText());
+        Response build = pomona.get("/v1/buildUploads/" + upload.path("id").asText() + "?include=build");
+        assertThat(build.json().at("/data/relationships/build/data/id").asText()).as(build.toString()).isNotEmpty();
+      }
+    }
+    assertThat(states).contains("COMPLETE", "FAILED", "PROCESSING");
   }
 
   @Test
