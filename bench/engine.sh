@@ -19,7 +19,7 @@ GROWTH_LARGE="${GROWTH_LARGE:-100000}"
 WORK="$(mktemp -d)"
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 BARE_PID=""
-stop_bare() { [ -n "$BARE_PID" ] && { kill "$BARE_PID" 2>/dev/null || true; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=""; }; }
+stop_bare() { if [ -n "$BARE_PID" ]; then kill "$BARE_PID" 2>/dev/null || true; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=""; fi; }
 trap 'stop_server; stop_bare; rm -rf "$WORK"' EXIT
 PORT=18084
 BARE_PORT=18085
