@@ -14,6 +14,13 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.appstore.AppInfoRules;
+import io.pomona.domain.appstore.AppStoreVersionRules;
+import io.pomona.domain.appstore.LocalizationRules;
+import io.pomona.domain.appstore.PhasedReleases;
+import io.pomona.domain.appstore.ReleaseRequests;
+import io.pomona.domain.appstore.ReviewItemRules;
+import io.pomona.domain.appstore.ReviewSubmissionFlow;
 import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.domain.webhooks.WebhookEventNotices;
 import io.pomona.domain.webhooks.WebhookPings;
@@ -74,6 +81,13 @@ public final class Pomona implements AutoCloseable {
   static List<Behaviour> behaviours() {
     return List.of(
         new BuildProcessing(),
+        new AppStoreVersionRules(),
+        new LocalizationRules(),
+        new AppInfoRules(),
+        new ReviewSubmissionFlow(),
+        new ReviewItemRules(),
+        new ReleaseRequests(),
+        new PhasedReleases(),
         new WebhookRules(),
         new WebhookEventNotices(),
         new WebhookPings(),

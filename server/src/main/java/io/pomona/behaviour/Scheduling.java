@@ -22,6 +22,12 @@ public interface Scheduling {
           }
 
           @Override
+          public io.pomona.store.Transition startAt(Process process, String resourceId, Step step,
+              java.time.Instant due) {
+            return start(process, resourceId, step);
+          }
+
+          @Override
           public int cancel(Process process, String resourceId, String reason) {
             return 0;
           }

@@ -8,6 +8,7 @@ import io.pomona.behaviour.Step;
 import io.pomona.store.NewTransition;
 import io.pomona.store.Transition;
 import io.pomona.store.Tx;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,16 @@ public final class TransitionScheduler implements Scheduling {
         return tx.insertTransition(new NewTransition(teamId, process.name(), process.resourceType(), resourceId,
             step.from(), policy.isManual() ? Optional.empty() : Optional.of(step.to()),
             policy.isManual() ? Optional.empty() : Optional.of(tx.now().plus(policy.delay()))));
+      }
+
+      @Override
+      public Transition startAt(Process process, String resourceId, Step step, Instant due) {
+        if (!process.allows(step.from(), step.to())) {
+          throw new IllegalArgumentException(process.name() + ": " + step.from() + " → " + step.to()
+              + " is not an allowed move");
+        }
+        return tx.insertTransition(new NewTransition(teamId, process.name(), process.resourceType(), resourceId,
+            step.from(), Optional.of(step.to()), Optional.of(due)));
       }
 
       @Override
