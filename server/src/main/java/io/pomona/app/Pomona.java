@@ -14,7 +14,9 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.appstore.AppAvailability;
 import io.pomona.domain.appstore.AppInfoRules;
+import io.pomona.domain.appstore.AppPricing;
 import io.pomona.domain.appstore.AppStoreVersionRules;
 import io.pomona.domain.appstore.LocalizationRules;
 import io.pomona.domain.appstore.PhasedReleases;
@@ -88,6 +90,8 @@ public final class Pomona implements AutoCloseable {
         new ReviewItemRules(),
         new ReleaseRequests(),
         new PhasedReleases(),
+        new AppPricing(),
+        new AppAvailability(),
         new WebhookRules(),
         new WebhookEventNotices(),
         new WebhookPings(),

@@ -125,7 +125,8 @@ public final class PhasedReleases implements Behaviour {
     }
     boolean allowed = switch (after) {
       case "PAUSED" -> before.equals("ACTIVE");
-      case "ACTIVE" -> before.equals("PAUSED");
+      // From INACTIVE only when the version goes live (the start sets day 1; no client can send it).
+      case "ACTIVE" -> before.equals("PAUSED") || (before.equals("INACTIVE") && AppStoreVersionRules.changed(ctx, DAY));
       case "COMPLETE" -> before.equals("ACTIVE") || before.equals("PAUSED");
       default -> false;
     };
