@@ -31,6 +31,15 @@ public interface Behaviour {
     return List.of();
   }
 
+  /**
+   * Types whose resources this behaviour derives in bulk from a rule (an app's price points: Apple's
+   * price grid, thousands per app), not changes anyone made: their creates record no generic {@code
+   * RESOURCE_CREATED} event, so that the event log and the webhooks reading it are not flooded.
+   */
+  default Set<String> derivedTypes() {
+    return Set.of();
+  }
+
   /** Checks the write; throw an {@link io.pomona.error.ApiException} to refuse it. */
   default void validate(WriteContext ctx) {}
 

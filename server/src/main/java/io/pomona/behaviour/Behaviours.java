@@ -19,6 +19,7 @@ public final class Behaviours {
   private final Map<String, List<Behaviour>> byType = new HashMap<>();
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, List<Process>> processesByType = new HashMap<>();
+  private final Set<String> derived = new java.util.HashSet<>();
 
   public Behaviours(List<Behaviour> behaviours) {
     this.all = List.copyOf(behaviours);
@@ -26,6 +27,7 @@ public final class Behaviours {
       for (String type : behaviour.resourceTypes()) {
         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(behaviour);
       }
+      derived.addAll(behaviour.derivedTypes());
       for (Process process : behaviour.processes()) {
         if (processes.putIfAbsent(process.name(), process) != null) {
           throw new IllegalArgumentException("two processes are named " + process.name());
@@ -47,6 +49,11 @@ public final class Behaviours {
   /** The behaviours of one type, in registration order. */
   public List<Behaviour> of(String type) {
     return byType.getOrDefault(type, List.of());
+  }
+
+  /** Whether a behaviour derives the type's resources in bulk ({@link Behaviour#derivedTypes}). */
+  public boolean isDerived(String type) {
+    return derived.contains(type);
   }
 
   /** Every type some behaviour or process names (for checking them against the catalog). */

@@ -183,6 +183,7 @@ public final class ProbePlanner {
   }
 
   private Probe probe(Operation operation, String id, String query, Optional<JsonNode> body) {
+    body.ifPresent(document -> DomainPreparations.prepare(operation.id(), document, fixtures));
     String path = id == null ? operation.path() : operation.path().replace("{id}", encode(id));
     return new Probe(operation, query.isEmpty() ? path : path + "?" + query, body);
   }

@@ -77,8 +77,15 @@ public final class SweepFixtures {
 
   /** A new resource of a type, linked through the named relationships to the given ids. */
   public String fresh(String type, Map<String, List<String>> links) {
+    return fresh(type, Map.of(), links);
+  }
+
+  /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample values. */
+  public String fresh(String type, Map<String, Object> attributes, Map<String, List<String>> links) {
     created++;
-    return resources.create(teamId, type, Optional.empty(), attributes(type), links).id();
+    Map<String, Object> values = new LinkedHashMap<>(attributes(type));
+    values.putAll(attributes);
+    return resources.create(teamId, type, Optional.empty(), values, links).id();
   }
 
   /** The attributes every fixture of a type carries. */
@@ -96,6 +103,7 @@ public final class SweepFixtures {
     Map<String, Object> attributes = new LinkedHashMap<>();
     resourceType.attributes().forEach((name, shape) ->
         attributes.put(name, JSON.convertValue(samples.value(shape, name, true), Object.class)));
+    attributes.putAll(DomainPreparations.FIXTURE_ATTRIBUTES.getOrDefault(type, Map.of()));
     return attributes;
   }
 }

@@ -32,6 +32,12 @@ public final class AppPricing implements Behaviour {
     return Set.of("apps", SCHEDULES, PRICES);
   }
 
+  /** An app's price points are Apple's grid, derived by rule ({@link PricePoints}). */
+  @Override
+  public Set<String> derivedTypes() {
+    return Set.of(PricePoints.TYPE);
+  }
+
   @Override
   public void validate(WriteContext ctx) {
     if (ctx.origin() != Origin.CLIENT || ctx.kind() != WriteKind.CREATE || !ctx.type().equals(SCHEDULES)) {

@@ -110,7 +110,7 @@ public final class PhasedReleases implements Behaviour {
         .map(app -> Related.all(ctx.resources(), "apps", app.id(), "appStoreVersions").stream()
             .noneMatch(v -> AppStoreVersionRules.samePlatform(v, platform)
                 && VersionStates.shipped(v.attributes().get("appVersionState"))))
-        .orElse(true);
+        .orElse(false); // a version of no app (only the operator can make one) has no history to judge
     if (firstVersion) {
       throw new ApiException(Errors.relationshipInvalid(pointer,
           "Phased release is not available for the first version of an app."));

@@ -29,7 +29,7 @@ import java.util.Set;
  * territories — an equalization — is found without a search. Every app gets its grid when it is
  * created ({@link AppPricing}).
  */
-final class PricePoints {
+public final class PricePoints {
   static final String TYPE = "appPricePoints";
 
   static final List<BigDecimal> USD_TIERS = List.of("0", "0.99", "1.99", "2.99", "3.99", "4.99", "9.99", "14.99",
@@ -97,7 +97,8 @@ final class PricePoints {
     return amount.setScale(WHOLE_UNITS.contains(currency) ? 0 : 2, RoundingMode.UNNECESSARY).toPlainString();
   }
 
-  static String id(String appId, String territory, int tier) {
+  /** The id of an app's price point: tier 1 is the cheapest paid price. */
+  public static String id(String appId, String territory, int tier) {
     String plain = "s=" + appId + "&t=" + territory + "&p=" + (FIRST_TIER_CODE + tier);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
