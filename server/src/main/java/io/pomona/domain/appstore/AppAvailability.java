@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,7 +83,7 @@ public final class AppAvailability implements Behaviour {
       if (!listed.contains(territory.id())) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("available", false);
-        unlisted.add(ctx.resources().create(TERRITORIES, Optional.empty(), attributes,
+        unlisted.add(ctx.resources().create(TERRITORIES, Related.derivedId(ctx.id(), territory.id()), attributes,
             Map.of("territory", List.of(territory.id()))).id());
       }
     }

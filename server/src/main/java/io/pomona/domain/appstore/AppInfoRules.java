@@ -80,7 +80,8 @@ public final class AppInfoRules implements Behaviour {
         || Related.one(ctx.resources(), TYPE, ctx.id(), "ageRatingDeclaration").isPresent()) {
       return;
     }
-    StoredResource declaration = ctx.resources().create("ageRatingDeclarations", Optional.empty(), Map.of(), Map.of());
+    StoredResource declaration = ctx.resources().create("ageRatingDeclarations",
+        Related.derivedId(ctx.id(), "ageRatingDeclaration"), Map.of(), Map.of());
     ctx.resources().link(TYPE, ctx.id(), "ageRatingDeclaration", List.of(declaration.id()));
   }
 }

@@ -126,7 +126,7 @@ public final class AppPricing implements Behaviour {
       }
       Map<String, Object> attributes = new LinkedHashMap<>(basePrice);
       attributes.put("manual", false);
-      automatic.add(ctx.resources().create(PRICES, Optional.empty(), attributes, Map.of(
+      automatic.add(ctx.resources().create(PRICES, Related.derivedId(ctx.id(), territory.id()), attributes, Map.of(
           "appPricePoint", List.of(PricePoints.id(appId.get(), territory.id(), baseTier.get().tier())),
           "territory", List.of(territory.id()))).id());
     }

@@ -33,6 +33,16 @@ final class Related {
     return resources.related(type, id, relationship, MANY);
   }
 
+  /**
+   * The id of a resource a behaviour derives from another (an automatic price of a schedule in a
+   * territory): a name-based UUID, so the same derivation always gives the same id — demo data
+   * stays deterministic, and nothing random runs in a behaviour.
+   */
+  static Optional<String> derivedId(String ownerId, String what) {
+    return Optional.of(java.util.UUID.nameUUIDFromBytes((ownerId + "/" + what)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+  }
+
   static Optional<String> text(StoredResource resource, String attribute) {
     return resource.attributes().get(attribute) instanceof String value ? Optional.of(value) : Optional.empty();
   }

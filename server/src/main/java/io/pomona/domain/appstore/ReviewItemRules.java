@@ -143,7 +143,9 @@ public final class ReviewItemRules implements Behaviour {
       return;
     }
     if (ctx.kind() == WriteKind.CREATE) {
-      if (VersionStates.editable(Related.text(version.get(), "appVersionState"))) {
+      boolean unsent = Related.toOneId(ctx, SUBMISSION).flatMap(id -> ctx.resources().get(ReviewSubmissionFlow.TYPE, id))
+          .map(s -> ReviewSubmissionFlow.READY_FOR_REVIEW.equals(s.attributes().get("state"))).orElse(false);
+      if (unsent && VersionStates.editable(Related.text(version.get(), "appVersionState"))) {
         VersionRelease.setState(ctx.resources(), version.get().id(), VersionStates.READY_FOR_REVIEW);
       }
       Related.toOneId(ctx, SUBMISSION).ifPresent(submission -> ctx.resources().link(ReviewSubmissionFlow.TYPE,
