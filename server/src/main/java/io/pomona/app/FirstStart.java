@@ -33,8 +33,15 @@ final class FirstStart {
   void welcome() {
     Accounts accounts = new Accounts(pomona.store(), clock);
     out.printf("Pomona serves App Store Connect API %s at %s%n", pomona.catalog().version(), pomona.baseUrl());
+    pomona.adminUrl().ifPresentOrElse(
+        url -> {
+          out.printf("Admin API at %s/_pomona (Authorization: Bearer <admin token>)%n", url);
+          pomona.operator().adminToken().ifPresent(token -> out.printf("Admin token: %s%s%n", token.value(),
+              token.file().map(file -> "  (kept in " + file.toAbsolutePath() + ")").orElse("")));
+        },
+        () -> out.println("Admin API: off"));
     if (!accounts.teams().isEmpty()) {
-      out.printf("Data directory: %s%n", pomona.dataDirectory().toAbsolutePath());
+      out.printf("Data: %s%n", pomona.storeDescription());
       return;
     }
     Team team = accounts.createTeam(DEFAULT_TEAM_NAME);

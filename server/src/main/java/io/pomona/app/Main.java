@@ -8,11 +8,14 @@ import io.pomona.auth.KeyMaterial;
 import io.pomona.auth.TokenMinter;
 import io.pomona.behaviour.Policy;
 import io.pomona.catalog.CatalogLoader;
+import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.error.ApiException;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.demo.Demo;
 import io.pomona.sim.webhooks.WebhookDelivery;
-import io.pomona.store.sqlite.SqliteStore;
+import io.pomona.store.Store;
+import io.pomona.store.StoreException;
+import io.pomona.store.postgres.PostgresSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,7 +40,11 @@ import picocli.CommandLine.Parameters;
     version = "pomona 0.1.0 (App Store Connect API 4.4.1)",
     description = "The App Store Connect API, run yourself.",
     subcommands = {Main.Serve.class, Main.TeamCommand.class, Main.KeysCommand.class, Main.Token.class,
-        Main.Seed.class})
+        AdminCommand.class, AppCommand.class, StateCommands.Reset.class,
+        StateCommands.Export.class, StateCommands.Import.class, FaultCommands.Faults.class,
+        FaultCommands.Requests.class, SimulationCommands.Clock.class, SimulationCommands.Policies.class,
+        SimulationCommands.Decisions.class, SimulationCommands.Transitions.class, SimulationCommands.Events.class,
+        Main.Seed.class, Main.CaCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -46,8 +53,35 @@ public final class Main {
   /** Options every command that opens the data directory shares. */
   static final class DataOptions {
     @Option(names = "--data-dir", defaultValue = "${env:POMONA_DATA_DIR:-./pomona-data}",
-        description = "Data directory (database, keys). Default: ${DEFAULT-VALUE}")
+        description = "Data directory (SQLite database, keys). Default: ${DEFAULT-VALUE}")
     Path dataDirectory;
+
+    @Option(names = "--database-url", defaultValue = "${env:POMONA_DATABASE_URL}",
+        description = "PostgreSQL instead of SQLite: postgresql://[user[:password]@]host[:port]/database[?currentSchema=...]"
+            + " or the same as jdbc:postgresql://host[:port]/database[?user=...&password=...]."
+            + " Default: SQLite in the data directory")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:POMONA_DATABASE_USER}",
+        description = "PostgreSQL user, if not in the URL.")
+    String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "${env:POMONA_DATABASE_PASSWORD}",
+        description = "PostgreSQL password, if not in the URL (prefer POMONA_DATABASE_PASSWORD: options show in ps).")
+    String databasePassword;
+
+    private static Optional<String> nonBlank(String value) {
+      return Optional.ofNullable(value).filter(text -> !text.isBlank());
+    }
+
+    /** The PostgreSQL database, if one is configured; IllegalArgumentException for a bad URL. */
+    Optional<PostgresSettings> postgres() {
+      if (databaseUrl == null || databaseUrl.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(PostgresSettings.parse(databaseUrl.strip(), nonBlank(databaseUser),
+          nonBlank(databasePassword)));
+    }
   }
 
   @Command(name = "serve", description = "Run the server.")
@@ -92,6 +126,22 @@ public final class Main {
         description = "Benchmark baseline only: skip authentication entirely.")
     boolean noAuth;
 
+    @Option(names = "--admin", defaultValue = "${env:POMONA_ADMIN:-on}",
+        description = "The admin API under /_pomona: on or off. Default: ${DEFAULT-VALUE}")
+    String admin;
+
+    @Option(names = "--admin-token", defaultValue = "${env:POMONA_ADMIN_TOKEN}",
+        description = "Admin token (16+ characters). Default: generated once into <data-dir>/admin-token.")
+    String adminToken;
+
+    @Option(names = "--admin-host", defaultValue = "${env:POMONA_ADMIN_HOST}",
+        description = "Serve the admin API on this interface (with --admin-port) instead of the API's address.")
+    String adminHost;
+
+    @Option(names = "--admin-port", defaultValue = "${env:POMONA_ADMIN_PORT}",
+        description = "Serve the admin API on this port instead of the API's.")
+    Integer adminPort;
+
     @Override
     public Integer call() throws Exception {
       if (maxBodyBytes <= 0 || port < 0 || port > 65535 || rateLimit < 0 || clockSkewSeconds < 0) {
@@ -101,10 +151,22 @@ public final class Main {
           .withClockSkew(Duration.ofSeconds(clockSkewSeconds))
           .withTokenCache(tokenCache);
       auth = rateLimit == 0 ? auth.withoutRateLimit() : auth.withRateLimit(rateLimit);
+      Optional<PostgresSettings> postgres;
+      try {
+        postgres = data.postgres();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+      }
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies(), WebhookDelivery.Settings.DEFAULT);
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT, postgres).withAdmin(adminSettings());
       Clock clock = Clock.systemUTC();
-      Pomona pomona = Pomona.start(settings, clock);
+      Pomona pomona;
+      try {
+        pomona = Pomona.start(settings, clock);
+      } catch (StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
+      }
       // SIGTERM/SIGINT: stop taking requests, let those in flight finish, then close the database.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -124,6 +186,35 @@ public final class Main {
       }
       pomona.join();
       return 0;
+    }
+
+    private AdminSettings adminSettings() {
+      CommandLine command = new CommandLine(this);
+      AdminSettings settings = switch (admin.toLowerCase(java.util.Locale.ROOT)) {
+        case "on", "true" -> AdminSettings.defaults();
+        case "off", "false" -> AdminSettings.off();
+        default -> throw new CommandLine.ParameterException(command, "--admin must be on or off, not " + admin);
+      };
+      if (!settings.enabled()) {
+        return settings;
+      }
+      if (adminToken != null && !adminToken.isBlank()) {
+        try {
+          io.pomona.operator.AdminToken.given(adminToken);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(command, "--admin-token: " + e.getMessage());
+        }
+        settings = settings.withToken(adminToken);
+      }
+      if (adminPort != null) {
+        if (adminPort < 0 || adminPort > 65535) {
+          throw new CommandLine.ParameterException(command, "--admin-port must be from 0 to 65535");
+        }
+        settings = settings.onOwnAddress(adminHost == null || adminHost.isBlank() ? host : adminHost, adminPort);
+      } else if (adminHost != null && !adminHost.isBlank()) {
+        throw new CommandLine.ParameterException(command, "--admin-host needs --admin-port");
+      }
+      return settings;
     }
 
     private Map<String, Policy> parsePolicies() {
@@ -255,6 +346,20 @@ public final class Main {
     }
   }
 
+  @Command(name = "ca", description = "Print Pomona's CA certificates (intermediate, then root) as PEM, for a"
+      + " trust chain: pomona ca > pomona-ca.pem. Creates the CA if this data directory has none yet.")
+  static final class CaCommand implements Callable<Integer> {
+    @CommandLine.Mixin DataOptions data = new DataOptions();
+
+    @Override
+    public Integer call() {
+      try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
+        System.out.print(CertificateAuthority.loadOrCreate(store, Clock.systemUTC()).chainPem());
+        return 0;
+      }
+    }
+  }
+
   @Command(name = "seed", description = "Write demo data into a team, offline (stop the server first or use its admin API).")
   static final class Seed implements Callable<Integer> {
     @CommandLine.Mixin DataOptions data = new DataOptions();
@@ -272,7 +377,7 @@ public final class Main {
     @Override
     public Integer call() {
       SimClock clock = new SimClock(Clock.systemUTC());
-      try (SqliteStore store = SqliteStore.open(data.dataDirectory, clock)) {
+      try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), clock)) {
         // The server's own engine and Apple side, so that the demo's writes run the same behaviours
         // (and schedule the same transitions) as when a server seeds it; the worker is not started:
         // the next `serve` fires what falls due. The restored simulated clock dates the demo.
@@ -291,6 +396,9 @@ public final class Main {
       } catch (ApiException e) {
         System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
         return 2;
+      } catch (IllegalArgumentException | StoreException e) {
+        System.err.println("pomona: " + e.getMessage());
+        return 2;
       }
     }
   }
@@ -302,11 +410,17 @@ public final class Main {
   }
 
   private static int withAccounts(DataOptions data, java.util.function.Consumer<Accounts> work) {
-    try (SqliteStore store = SqliteStore.open(data.dataDirectory, Clock.systemUTC())) {
+    try (Store store = StoreFactory.open(data.dataDirectory, data.postgres(), Clock.systemUTC())) {
       work.accept(new Accounts(store, Clock.systemUTC()));
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StoreException e) {
       System.err.println("pomona: " + e.getMessage());
+      return 2;
+    } catch (io.pomona.error.ApiException e) {
+      System.err.println("pomona: " + e.errors().get(0).detail().orElse(e.errors().get(0).title()));
+      return 2;
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("pomona: " + LocalFileFailure.describe(e));
       return 2;
     }
   }

@@ -23,6 +23,8 @@ import io.pomona.domain.appstore.PhasedReleases;
 import io.pomona.domain.appstore.ReleaseRequests;
 import io.pomona.domain.appstore.ReviewItemRules;
 import io.pomona.domain.appstore.ReviewSubmissionFlow;
+import io.pomona.domain.provisioning.CertificateAuthority;
+import io.pomona.domain.provisioning.Provisioning;
 import io.pomona.domain.testflight.BuildProcessing;
 import io.pomona.domain.webhooks.WebhookEventNotices;
 import io.pomona.domain.webhooks.WebhookPings;
@@ -33,24 +35,46 @@ import io.pomona.engine.Model;
 import io.pomona.http.EngineDispatcher;
 import io.pomona.http.ErrorDocuments;
 import io.pomona.http.JettyServer;
+import io.pomona.http.PublicDownload;
 import io.pomona.http.RequestPipeline;
 import io.pomona.http.RequestPipeline.Authentication;
 import io.pomona.http.Router;
+import io.pomona.http.admin.AccountEndpoints;
+import io.pomona.http.admin.AdminHandler;
+import io.pomona.http.admin.AppEndpoints;
+import io.pomona.http.admin.EndpointGroup;
+import io.pomona.http.admin.FaultEndpoints;
+import io.pomona.http.admin.SimulationEndpoints;
+import io.pomona.http.admin.TeamStateEndpoints;
+import io.pomona.operator.AccountAdmin;
+import io.pomona.operator.AdminToken;
+import io.pomona.operator.AppCreator;
+import io.pomona.operator.DemoData;
+import io.pomona.operator.FaultRules;
+import io.pomona.operator.RequestLog;
+import io.pomona.operator.SimulationAdmin;
+import io.pomona.operator.TeamSnapshots;
 import io.pomona.jsonapi.BodyReader;
 import io.pomona.sim.Policies;
 import io.pomona.sim.SimClock;
 import io.pomona.sim.Simulation;
 import io.pomona.sim.TransitionScheduler;
+import io.pomona.sim.demo.Demo;
+import io.pomona.sim.demo.DemoSummary;
 import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
-import io.pomona.store.sqlite.SqliteStore;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The wiring of a running Pomona: catalog, store, behaviours, simulation, engine, authentication,
@@ -66,9 +90,10 @@ public final class Pomona implements AutoCloseable {
   private final Simulation simulation;
   private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
+  private final Operator operator;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl, Operator operator) {
     this.settings = settings;
     this.store = store;
     this.server = server;
@@ -77,11 +102,21 @@ public final class Pomona implements AutoCloseable {
     this.simulation = simulation;
     this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
+    this.operator = operator;
   }
 
+  /**
+   * The operator surface of a running server.
+   *
+   * @param adminToken the admin API's token, when the admin API is on
+   * @param faults the fault rules the API pipeline applies
+   * @param requests the recent API requests
+   */
+  public record Operator(Optional<AdminToken> adminToken, FaultRules faults, RequestLog requests) {}
+
   /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
-  static List<Behaviour> behaviours() {
-    return List.of(
+  static List<Behaviour> behaviours(Store store, CertificateAuthority authority) {
+    List<Behaviour> all = new ArrayList<>(List.of(
         new BuildProcessing(),
         new AppStoreVersionRules(),
         new LocalizationRules(),
@@ -95,8 +130,13 @@ public final class Pomona implements AutoCloseable {
         new WebhookRules(),
         new WebhookEventNotices(),
         new WebhookPings(),
-        new WebhookRedeliveries());
+        new WebhookRedeliveries()));
+    all.addAll(Provisioning.behaviours(authority, store::findTeam));
+    return List.copyOf(all);
   }
+
+  /** The path of the CA chain (PEM) that users download to trust Pomona-issued certificates and profiles. */
+  public static final String CA_PATH = PublicDownload.PREFIX + "ca.pem";
 
   /**
    * Starts Pomona.
@@ -108,30 +148,49 @@ public final class Pomona implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     Catalog catalog = CatalogLoader.load();
     SimClock simClock = new SimClock(clock);
-    Store store = SqliteStore.open(settings.dataDirectory(), simClock);
+    Store store = StoreFactory.open(settings, simClock);
     Simulation simulation = null;
     WebhookDelivery webhookDelivery = null;
     try {
       ErrorDocuments errors = new ErrorDocuments(json);
-      JettyServer server = new JettyServer(settings.host(), settings.port(), settings.maxBodyBytes(), errors);
+      AdminSettings admin = settings.admin();
+      Optional<InetSocketAddress> adminAddress = admin.ownAddress()
+          ? Optional.of(InetSocketAddress.createUnresolved(admin.host().orElse(settings.host()), admin.port().getAsInt()))
+          : Optional.empty();
+      JettyServer server = new JettyServer(settings.host(), settings.port(), adminAddress, settings.maxBodyBytes(),
+          errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
       AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
           settings.policies());
       simulation = side.simulation();
       Engine engine = side.engine();
+      SecureRandom random = new SecureRandom();
+      Operator operator = new Operator(
+          admin.enabled()
+              ? Optional.of(admin.token().map(AdminToken::given)
+                  .orElseGet(() -> AdminToken.inDataDirectory(settings.dataDirectory(), random)))
+              : Optional.empty(),
+          new FaultRules(clock, new Random(), FaultRules.Pause.SLEEP),
+          new RequestLog(RequestLog.DEFAULT_CAPACITY));
       RequestPipeline pipeline = new RequestPipeline(
           new Router(catalog.operations()),
           authentication(settings, store, clock),
           new RateLimiter(settings.auth(), clock),
           new BodyReader(json),
           new EngineDispatcher(engine),
-          errors);
+          errors,
+          new RequestPipeline.Operator(operator.faults(), operator.requests(), clock));
       webhookDelivery = new WebhookDelivery(store, engine, simClock, stripTrailingSlash(baseUrl.toString()),
           settings.webhooks());
-      server.start(pipeline);
+      byte[] caChain = side.authority().chainPem().getBytes(StandardCharsets.US_ASCII);
+      List<EndpointGroup> endpoints = adminEndpoints(store, engine, simulation, catalog, operator, clock, random, json);
+      Optional<JettyServer.AdminApi> adminApi =
+          operator.adminToken().map(token -> new AdminHandler(token, endpoints, errors, json));
+      server.start(pipeline, adminApi,
+          List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)));
       simulation.startWorker();
       webhookDelivery.start();
-      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl);
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl, operator);
     } catch (Exception | Error e) {
       try {
         if (webhookDelivery != null) {
@@ -147,23 +206,49 @@ public final class Pomona implements AutoCloseable {
     }
   }
 
+  /** The admin API's endpoint groups, over the operator classes. */
+  private static List<EndpointGroup> adminEndpoints(Store store, Engine engine, Simulation simulation, Catalog catalog,
+      Operator operator, Clock clock, SecureRandom random, ObjectMapper json) {
+    AccountAdmin accounts = new AccountAdmin(store, clock, random);
+    TeamSnapshots snapshots = new TeamSnapshots(store, engine.model(), json, catalog.version(), clock);
+    return List.of(
+        new AccountEndpoints(accounts, json),
+        new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
+        new TeamStateEndpoints(accounts, snapshots, demoData(engine, store, simulation.clock()), json),
+        new FaultEndpoints(operator.faults(), operator.requests(), json),
+        new SimulationEndpoints(new SimulationAdmin(simulation, store, json), accounts, json));
+  }
+
+  /**
+   * The demo data for the admin API: the same {@link Demo} that {@code serve --demo} and the offline
+   * {@code seed --demo} write, dated on the simulated clock.
+   */
+  private static DemoData demoData(Engine engine, Store store, Clock simulatedClock) {
+    return (team, seed) -> {
+      DemoSummary summary = new Demo(engine.resources(), store, Clock.systemUTC())
+          .seed(team.id(), simulatedClock.instant(), seed.orElse(Demo.DEFAULT_SEED));
+      return new DemoData.Seeded(summary.seed(), summary.created(), summary.appIds());
+    };
+  }
+
   /**
    * The engine and the simulated Apple side over a store, with indexes and reference data in
    * place: what a server runs on, and what offline commands ({@code seed --demo}) write through,
    * so that both run the same behaviours (a demo build seeded offline in PROCESSING still gets its
    * processing scheduled). The simulation's worker is not started here.
    */
-  record AppleSide(Engine engine, Simulation simulation) {
+  record AppleSide(Engine engine, Simulation simulation, CertificateAuthority authority) {
     static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
         Map<String, Policy> configuredPolicies) {
       Model model = new Model(new CatalogIndex(catalog));
-      Behaviours behaviours = new Behaviours(behaviours());
+      CertificateAuthority authority = CertificateAuthority.loadOrCreate(store, simClock);
+      Behaviours behaviours = new Behaviours(behaviours(store, authority));
       Policies policies = new Policies(behaviours, store, configuredPolicies);
       Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
       Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
       engine.ensureIndexes();
       engine.referenceSeeder().seed(ReferenceData.load(json));
-      return new AppleSide(engine, simulation);
+      return new AppleSide(engine, simulation, authority);
     }
   }
 
@@ -217,6 +302,11 @@ public final class Pomona implements AutoCloseable {
     return settings.dataDirectory();
   }
 
+  /** Where the data lives (SQLite file or PostgreSQL URL without password), for people. */
+  public String storeDescription() {
+    return StoreFactory.describe(settings.dataDirectory(), settings.postgres());
+  }
+
   public Store store() {
     return store;
   }
@@ -227,6 +317,20 @@ public final class Pomona implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  /** Where the admin API answers, when it is on: its own address, or the API's. */
+  public Optional<URI> adminUrl() {
+    if (operator.adminToken().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(server.adminPort()
+        .map(port -> ownAddress(settings.admin().host().orElse(settings.host()), port))
+        .orElseGet(() -> ownAddress(settings.host(), server.port())));
   }
 
   /** The Apple side's control plane: clock, policies, transitions, decisions. */

@@ -4,10 +4,12 @@ import io.pomona.auth.AuthSettings;
 import io.pomona.behaviour.Policy;
 import io.pomona.sim.Policies;
 import io.pomona.sim.webhooks.WebhookDelivery;
+import io.pomona.store.postgres.PostgresSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything configurable, read once at start-up (from command-line options, which default to
@@ -24,6 +26,8 @@ import java.util.Objects;
  * @param policies progression policies of simulated processes by process name ({@code *}: every
  *     process), overriding their defaults and what an operator set before a restart
  * @param webhooks how webhook deliveries are sent: poll interval, sender threads, retries, timeouts
+ * @param admin how the admin API is served (on, off, its own address, its token)
+ * @param postgres the PostgreSQL database to use instead of SQLite in the data directory
  */
 public record Settings(
     String host,
@@ -34,13 +38,25 @@ public record Settings(
     AuthSettings auth,
     boolean authenticate,
     Map<String, Policy> policies,
-    WebhookDelivery.Settings webhooks) {
+    WebhookDelivery.Settings webhooks,
+    AdminSettings admin,
+    Optional<PostgresSettings> postgres) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
   public Settings {
     policies = Map.copyOf(policies);
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(postgres, "postgres");
+  }
+
+  /** Settings with the admin API on, on the API's port, with the data directory's token. */
+  public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
+      boolean authenticate, Map<String, Policy> policies, WebhookDelivery.Settings webhooks,
+      Optional<PostgresSettings> postgres) {
+    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        AdminSettings.defaults(), postgres);
   }
 
   /**
@@ -50,18 +66,37 @@ public record Settings(
    */
   public static Settings forTests(Path dataDirectory) {
     return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true,
-        Map.of(Policies.EVERY_PROCESS, Policy.manual()), WebhookDelivery.Settings.DEFAULT);
+        Map.of(Policies.EVERY_PROCESS, Policy.manual()), WebhookDelivery.Settings.DEFAULT, Optional.empty());
   }
 
   public Settings withAuth(AuthSettings newAuth) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies, webhooks);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, newAuth, authenticate, policies, webhooks,
+        admin, postgres);
+  }
+
+  public Settings withMaxBodyBytes(long newMaxBodyBytes) {
+    return new Settings(host, port, dataDirectory, publicUrl, newMaxBodyBytes, auth, authenticate, policies, webhooks,
+        admin, postgres);
   }
 
   public Settings withPolicies(Map<String, Policy> newPolicies) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies, webhooks);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, newPolicies, webhooks,
+        admin, postgres);
   }
 
   public Settings withWebhooks(WebhookDelivery.Settings newWebhooks) {
-    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, newWebhooks);
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, newWebhooks,
+        admin, postgres);
+  }
+
+  public Settings withAdmin(AdminSettings newAdmin) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        newAdmin, postgres);
+  }
+
+  /** These settings with the data in a PostgreSQL database (the data directory keeps key files). */
+  public Settings withPostgres(PostgresSettings database) {
+    return new Settings(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
+        admin, Optional.of(database));
   }
 }

@@ -1,5 +1,6 @@
 package io.pomona.behaviour;
 
+import io.pomona.account.ApiKey;
 import java.util.List;
 import java.util.Set;
 
@@ -39,6 +40,14 @@ public interface Behaviour {
   default Set<String> derivedTypes() {
     return Set.of();
   }
+
+  /**
+   * Checks that {@code key} may reach this behaviour's types at all, before any operation on them
+   * (reads included) or on a relationship leading to them; throw an {@link
+   * io.pomona.error.ApiException} (403) to refuse. For rules that depend on the kind of key, not on
+   * the data (individual keys cannot use provisioning, api-facts.md §1).
+   */
+  default void authorize(ApiKey key) {}
 
   /** Checks the write; throw an {@link io.pomona.error.ApiException} to refuse it. */
   default void validate(WriteContext ctx) {}

@@ -38,6 +38,7 @@ public final class Engine {
   private final Resources resources;
   private final ReferenceSeeder referenceSeeder;
   private final String baseUrl;
+  private final Behaviours behaviours;
 
   /** A purely generic engine: no behaviours, no simulation, the system clock. */
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
@@ -55,6 +56,7 @@ public final class Engine {
     this.model = model;
     this.store = store;
     this.baseUrl = baseUrl;
+    this.behaviours = behaviours;
     this.documents = new DocumentWriter(model, json);
     this.planner = new QueryPlanner(model);
     this.includes = new Includes(model);
@@ -89,6 +91,7 @@ public final class Engine {
 
   public Reply execute(Call call) {
     Operation operation = call.operation();
+    authorize(call.caller(), operation);
     if (!answersWithJsonApi(operation)) {
       throw Errors.notImplemented(operation.id());
     }
@@ -243,6 +246,16 @@ public final class Engine {
   }
 
   // ---- helpers ----
+
+  /** The behaviours of the operation's type, and of the relationship's target, may refuse the key. */
+  private void authorize(Caller caller, Operation operation) {
+    behaviours.of(operation.type()).forEach(behaviour -> behaviour.authorize(caller.key()));
+    if (operation.relationship() != null) {
+      model.relationship(operation.type(), operation.relationship()).map(Relationship::target)
+          .filter(target -> !target.equals(operation.type()))
+          .ifPresent(target -> behaviours.of(target).forEach(behaviour -> behaviour.authorize(caller.key())));
+    }
+  }
 
   private StoredResource find(Tx tx, Caller caller, String type, String id) {
     return tx.get(model.teamFor(type, caller.teamId()), type, id)

@@ -256,6 +256,19 @@ public final class Errors {
         pointer);
   }
 
+  /**
+   * Obs code ({@code ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE}, api-facts.md §2): a value that must
+   * be unique is taken (a device's UDID, a profile's name). Title as ATTRIBUTE.INVALID; the detail
+   * names the clash (our wording).
+   */
+  public static ApiError attributeDuplicate(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE",
+        "An attribute in the provided entity has invalid value",
+        detail,
+        pointer);
+  }
+
   /** Obs code (wrong relationship names on reviewSubmissionItems); title and detail Inf. */
   public static ApiError relationshipUnknown(
       String pointer, String relationship, String resourceType) {

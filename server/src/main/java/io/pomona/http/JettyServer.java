@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -31,14 +33,30 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * protocol errors (bad URI, bad headers) are rendered as Apple error documents too.
  */
 public final class JettyServer implements AutoCloseable {
+  /** The path prefix of the admin API: Apple's paths all start with /v1 .. /v3. */
+  public static final String ADMIN_PREFIX = "/_pomona";
+
+  /** Admin bodies carry whole team states on import, so they may be larger than API bodies. */
+  static final long ADMIN_MAX_BODY_BYTES = 256L * 1024 * 1024;
+
   private final Server server;
   private final ServerConnector connector;
+  private final Optional<ServerConnector> adminConnector;
 
   private final long maxBodyBytes;
   private final ErrorDocuments errors;
 
   /** Creates the server and binds its port at once, so that {@link #port()} is known before {@link #start}. */
   public JettyServer(String host, int port, long maxBodyBytes, ErrorDocuments errors) throws IOException {
+    this(host, port, Optional.empty(), maxBodyBytes, errors);
+  }
+
+  /**
+   * As {@link #JettyServer(String, int, long, ErrorDocuments)}, with the admin API on a connector
+   * of its own when {@code adminAddress} is given (host and port; port 0 picks a free one).
+   */
+  public JettyServer(String host, int port, Optional<InetSocketAddress> adminAddress, long maxBodyBytes,
+      ErrorDocuments errors) throws IOException {
     this.maxBodyBytes = maxBodyBytes;
     this.errors = errors;
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -51,23 +69,60 @@ public final class JettyServer implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
+    if (adminAddress.isPresent()) {
+      ServerConnector admin = new ServerConnector(server, new HttpConnectionFactory(config));
+      admin.setName("admin");
+      admin.setHost(adminAddress.get().getHostString());
+      admin.setPort(adminAddress.get().getPort());
+      server.addConnector(admin);
+      adminConnector = Optional.of(admin);
+    } else {
+      adminConnector = Optional.empty();
+    }
     server.setErrorHandler(new JsonErrorHandler(errors));
     // The application's own shutdown hook stops the server and then closes the store, in that order.
     server.setStopAtShutdown(false);
     server.setStopTimeout(5_000);
     connector.open();
+    for (ServerConnector admin : adminConnector.stream().toList()) {
+      admin.open();
+    }
   }
 
-  /** Starts answering requests through the pipeline. */
+  /** Starts answering requests through the pipeline; no admin API. */
   public void start(RequestPipeline pipeline) throws Exception {
+    start(pipeline, Optional.empty(), List.of());
+  }
+
+  /**
+   * Starts answering requests: the public downloads by their paths (no token, GET only); the admin
+   * API's on its own connector when there is one, else those under {@value #ADMIN_PREFIX};
+   * everything else through the pipeline.
+   */
+  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads)
+      throws Exception {
+    Map<String, PublicDownload> byPath = new HashMap<>();
+    downloads.forEach(download -> byPath.put(download.path(), download));
     // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
-    server.setHandler(new GracefulHandler(new PipelineHandler(pipeline, maxBodyBytes, errors)));
+    server.setHandler(new GracefulHandler(
+        new PipelineHandler(pipeline, admin, adminConnector, Map.copyOf(byPath), maxBodyBytes, errors)));
     server.start();
   }
 
   /** The port actually bound (useful with port 0). */
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** The admin connector's port, when the admin API has its own. */
+  public Optional<Integer> adminPort() {
+    return adminConnector.map(ServerConnector::getLocalPort);
+  }
+
+  /** The admin API: requests in, JSON answers out, its own authentication. */
+  @FunctionalInterface
+  public interface AdminApi {
+    ApiResponse handle(ApiRequest request);
   }
 
   public InetSocketAddress address() {
@@ -85,37 +140,69 @@ public final class JettyServer implements AutoCloseable {
 
   private static final class PipelineHandler extends Handler.Abstract {
     private final RequestPipeline pipeline;
+    private final Optional<AdminApi> admin;
+    private final Optional<ServerConnector> adminConnector;
+    private final Map<String, PublicDownload> downloads;
     private final long maxBodyBytes;
     private final ErrorDocuments errors;
 
-    PipelineHandler(RequestPipeline pipeline, long maxBodyBytes, ErrorDocuments errors) {
+    PipelineHandler(RequestPipeline pipeline, Optional<AdminApi> admin, Optional<ServerConnector> adminConnector,
+        Map<String, PublicDownload> downloads, long maxBodyBytes, ErrorDocuments errors) {
       super(InvocationType.BLOCKING);
       this.pipeline = pipeline;
+      this.admin = admin;
+      this.adminConnector = adminConnector;
+      this.downloads = downloads;
       this.maxBodyBytes = maxBodyBytes;
       this.errors = errors;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
+      PublicDownload download = downloads.get(request.getHttpURI().getDecodedPath());
+      if (download != null && request.getMethod().equalsIgnoreCase("GET")) {
+        write(download.response(), response, callback);
+        return true;
+      }
+      Optional<AdminApi> adminTarget = adminFor(request);
+      long limit = adminTarget.isPresent() ? Math.max(maxBodyBytes, ADMIN_MAX_BODY_BYTES) : maxBodyBytes;
       ApiResponse answer;
       long declared = request.getLength();
-      if (declared > maxBodyBytes) {
-        answer = errors.render(Errors.payloadTooLarge(maxBodyBytes));
+      if (declared > limit) {
+        answer = errors.render(Errors.payloadTooLarge(limit));
       } else {
-        byte[] body = readBody(request);
-        answer = body == null
-            ? errors.render(Errors.payloadTooLarge(maxBodyBytes))
-            : pipeline.handle(toApiRequest(request, body));
+        byte[] body = readBody(request, limit);
+        if (body == null) {
+          answer = errors.render(Errors.payloadTooLarge(limit));
+        } else if (adminTarget.isPresent()) {
+          answer = adminTarget.get().handle(toApiRequest(request, body));
+        } else {
+          answer = pipeline.handle(toApiRequest(request, body));
+        }
       }
       write(answer, response, callback);
       return true;
     }
 
+    /**
+     * The admin API, when this request is for it: every request on the admin connector, or, when
+     * the admin API shares the API's port, those under {@value #ADMIN_PREFIX}.
+     */
+    private Optional<AdminApi> adminFor(Request request) {
+      if (adminConnector.isPresent()) {
+        boolean onAdminConnector = request.getConnectionMetaData().getConnector() == adminConnector.get();
+        return onAdminConnector ? admin : Optional.empty();
+      }
+      String path = request.getHttpURI().getDecodedPath();
+      boolean adminPath = path != null && (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/"));
+      return adminPath ? admin : Optional.empty();
+    }
+
     /** The body, or null when it is larger than the limit. */
-    private byte[] readBody(Request request) throws IOException {
+    private static byte[] readBody(Request request, long limit) throws IOException {
       try (InputStream in = Content.Source.asInputStream(request)) {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-        return bytes.length > maxBodyBytes ? null : bytes;
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        return bytes.length > limit ? null : bytes;
       }
     }
 

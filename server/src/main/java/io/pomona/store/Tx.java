@@ -298,4 +298,74 @@ public interface Tx {
 
   /** Every setting whose name starts with {@code prefix}, by name. */
   SortedMap<String, String> settings(String prefix);
+
+  // ---- a whole team's state (operator export, import and reset) ----
+
+  /**
+   * One page of all of a team's resources, of every type, in {@code seq} order, after {@code
+   * afterSeq}. Costs a scan of the team's rows; meant for export, not for requests.
+   *
+   * @param limit at least 1
+   */
+  Page<StoredResource> teamResources(String teamId, Optional<Long> afterSeq, int limit);
+
+  /**
+   * One page of all of a team's edges, ordered by relation key, then source id, then target id,
+   * after {@code after} (the previous page's last edge).
+   *
+   * @param limit at least 1
+   */
+  Page<StoredEdge> teamEdges(String teamId, Optional<StoredEdge> after, int limit);
+
+  /**
+   * Inserts resources exactly as given (team, type, id, attributes, times, version), each under its
+   * own {@code teamId}, so that a team's exported state reads back the same. Each keeps its {@code
+   * seq} (which orders lists and is part of paging cursors) when no stored resource holds any of
+   * the given seqs; otherwise every one gets a fresh seq, in the order given. Later inserts get
+   * seqs above all of them. 409 if a (team, type, id) exists.
+   *
+   * @return whether the given seqs were kept
+   */
+  boolean restoreResources(List<StoredResource> resources);
+
+  /**
+   * Inserts a team's edges with their positions as given; an edge already stored is left as it
+   * is. The position counter moves past the largest given position, so links made later still
+   * come after these.
+   */
+  void restoreEdges(String teamId, List<StoredEdge> edges);
+
+  /**
+   * One page of a team's transitions, whatever their state, in {@code id} order, after {@code
+   * afterId}.
+   *
+   * @param limit at least 1
+   */
+  List<Transition> teamTransitions(String teamId, Optional<Long> afterId, int limit);
+
+  /**
+   * Inserts events exactly as given (team, time, type, resource, states, payload). Each keeps its
+   * {@code seq} when no stored event holds any of the given seqs (so a reader that paged past
+   * them, such as a webhook dispatcher, does not see them again); otherwise every one gets a fresh
+   * seq, in the order given.
+   *
+   * @return whether the given seqs were kept
+   */
+  boolean restoreEvents(List<Event> events);
+
+  /**
+   * Inserts transitions exactly as given (state, times, outcome, reason included). Each keeps its
+   * {@code id} when no stored transition holds any of the given ids; otherwise every one gets a
+   * fresh id, in the order given.
+   *
+   * @return whether the given ids were kept
+   */
+  boolean restoreTransitions(List<Transition> transitions);
+
+  /**
+   * Deletes every resource, edge, event and transition of a team; the team, its keys and the
+   * global reference data stay. Refuses {@link StoredResource#GLOBAL_TEAM} with {@link
+   * IllegalArgumentException}.
+   */
+  TeamStateCount clearTeamState(String teamId);
 }

@@ -45,10 +45,10 @@ public final class ProbePlanner {
       }
       case CREATE_INSTANCE ->
           probe(operation, null, query(operation, type, Optional.empty(), List.of()),
-              Optional.of(fixtures.samples().fullResource(operation, Optional.empty())));
+              Optional.of(fixtures.body(operation, Optional.empty())));
       case UPDATE_INSTANCE -> {
         String id = fixtures.fresh(type, Map.of());
-        yield probe(operation, id, "", Optional.of(fixtures.samples().fullResource(operation, Optional.of(id))));
+        yield probe(operation, id, "", Optional.of(fixtures.body(operation, Optional.of(id))));
       }
       case DELETE_INSTANCE -> probe(operation, fixtures.fresh(type, Map.of()), "", Optional.empty());
       case GET_TO_MANY_RELATED, GET_TO_ONE_RELATED -> related(operation);

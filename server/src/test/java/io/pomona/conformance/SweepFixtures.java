@@ -1,7 +1,9 @@
 package io.pomona.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pomona.catalog.CatalogIndex;
+import io.pomona.catalog.Operation;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.catalog.ReferenceResource;
 import io.pomona.catalog.ResourceType;
@@ -39,6 +41,7 @@ public final class SweepFixtures {
   private final ReferenceData referenceData;
   private final Map<String, String> subjects = new HashMap<>();
   private final Map<String, Map<String, Object>> attributesByType = new HashMap<>();
+  private final DomainSamples domainSamples = new DomainSamples();
   private int created;
 
   public SweepFixtures(CatalogIndex catalog, Resources resources, String teamId, ReferenceData referenceData) {
@@ -83,9 +86,14 @@ public final class SweepFixtures {
   /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample values. */
   public String fresh(String type, Map<String, Object> attributes, Map<String, List<String>> links) {
     created++;
-    Map<String, Object> values = new LinkedHashMap<>(attributes(type));
+    Map<String, Object> values = domainSamples.apply(type, new LinkedHashMap<>(attributes(type)));
     values.putAll(attributes);
     return resources.create(teamId, type, Optional.empty(), values, links).id();
+  }
+
+  /** A create or update body for an operation, with values its domain rules accept. */
+  public ObjectNode body(Operation operation, Optional<String> pathId) {
+    return domainSamples.apply(operation.type(), samples.fullResource(operation, pathId));
   }
 
   /** The attributes every fixture of a type carries. */

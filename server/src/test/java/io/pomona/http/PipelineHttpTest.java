@@ -25,9 +25,7 @@ class PipelineHttpTest {
 
   @BeforeAll
   static void start() {
-    pomona = TestPomona.start(directory, settings -> new io.pomona.app.Settings(settings.host(), settings.port(),
-        settings.dataDirectory(), settings.publicUrl(), 2048, settings.auth(), true, settings.policies(),
-        settings.webhooks()));
+    pomona = TestPomona.start(directory, settings -> settings.withMaxBodyBytes(2048));
   }
 
   @AfterAll

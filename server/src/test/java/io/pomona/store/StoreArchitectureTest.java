@@ -28,7 +28,8 @@ class StoreArchitectureTest {
           .resideInAPackage("io.pomona.store")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("java.sql..", "javax.sql..", "io.pomona.store.sqlite..");
+          .resideInAnyPackage(
+              "java.sql..", "javax.sql..", "io.pomona.store.sqlite..", "io.pomona.store.postgres..");
 
   @ArchTest
   static final ArchRule jdbcOnlyInsideStoreImplementations =
@@ -38,7 +39,12 @@ class StoreArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "java.sql..", "javax.sql..", "org.sqlite..", "com.zaxxer.hikari..", "org.flywaydb..");
+              "java.sql..",
+              "javax.sql..",
+              "org.sqlite..",
+              "org.postgresql..",
+              "com.zaxxer.hikari..",
+              "org.flywaydb..");
 
   @ArchTest
   static final ArchRule storeImplementationsUseNoHigherLayer =

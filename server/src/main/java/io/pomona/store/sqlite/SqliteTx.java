@@ -12,7 +12,9 @@ import io.pomona.store.Page;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
+import io.pomona.store.StoredEdge;
 import io.pomona.store.StoredResource;
+import io.pomona.store.TeamStateCount;
 import io.pomona.store.Tx;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,6 +31,7 @@ final class SqliteTx implements Tx {
   private final EdgeSql edges;
   private final QuerySql queries;
   private final IndexSql indexes;
+  private final TeamStateSql teamState;
   private final EventSql events;
   private final TransitionSql transitions;
   private final SettingSql settings;
@@ -40,6 +43,7 @@ final class SqliteTx implements Tx {
     this.edges = new EdgeSql(jdbc);
     this.queries = new QuerySql(jdbc, json);
     this.indexes = new IndexSql(jdbc);
+    this.teamState = new TeamStateSql(jdbc, json);
     this.events = new EventSql(jdbc, json);
     this.transitions = new TransitionSql(jdbc);
     this.settings = new SettingSql(jdbc);
@@ -301,5 +305,45 @@ final class SqliteTx implements Tx {
   @Override
   public SortedMap<String, String> settings(String prefix) {
     return settings.withPrefix(prefix);
+  }
+
+  @Override
+  public Page<StoredResource> teamResources(String teamId, Optional<Long> afterSeq, int limit) {
+    return teamState.resources(teamId, afterSeq, limit);
+  }
+
+  @Override
+  public Page<StoredEdge> teamEdges(String teamId, Optional<StoredEdge> after, int limit) {
+    return teamState.edges(teamId, after, limit);
+  }
+
+  @Override
+  public boolean restoreResources(List<StoredResource> resources) {
+    return teamState.restoreResources(resources);
+  }
+
+  @Override
+  public void restoreEdges(String teamId, List<StoredEdge> edges) {
+    teamState.restoreEdges(teamId, edges);
+  }
+
+  @Override
+  public List<Transition> teamTransitions(String teamId, Optional<Long> afterId, int limit) {
+    return teamState.transitions(teamId, afterId, limit);
+  }
+
+  @Override
+  public boolean restoreEvents(List<Event> events) {
+    return teamState.restoreEvents(events);
+  }
+
+  @Override
+  public boolean restoreTransitions(List<Transition> transitions) {
+    return teamState.restoreTransitions(transitions);
+  }
+
+  @Override
+  public TeamStateCount clearTeamState(String teamId) {
+    return teamState.clear(teamId);
   }
 }
