@@ -306,15 +306,6 @@ public final class Errors {
         pointer);
   }
 
-  /** Obs: a second value where one must be unique (a version string, a localization's locale). */
-  public static ApiError attributeDuplicate(String pointer, String detail) {
-    return entityError(
-        "ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE",
-        "An attribute in the provided entity has invalid value",
-        detail,
-        pointer);
-  }
-
   /** Obs: "Only one appStoreVersion can be present in reviewSubmissions." */
   public static ApiError relationshipNotAllowed(String pointer, String detail) {
     return entityError(
