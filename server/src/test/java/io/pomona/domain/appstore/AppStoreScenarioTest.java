@@ -12,6 +12,7 @@ import io.pomona.store.Event;
 import io.pomona.store.Transition;
 import io.pomona.testing.Documents;
 import io.pomona.testing.TestPomona;
+import io.pomona.testing.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppStoreScenarioTest {
   private static final Duration REVIEW_STEP = Duration.ofSeconds(10);
+  /** The bound of each wait for a webhook delivery (real HTTP, off the request path). */
+  private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(30);
 
   @TempDir Path directory;
   private TestPomona pomona;
@@ -81,7 +84,12 @@ class AppStoreScenarioTest {
   }
 
   @Test
-  void preparedVersionIsReviewedApprovedAndReleasedByTheDeveloper() {
+  void preparedVersionIsReviewedApprovedAndReleasedByTheDeveloper() throws Exception {
+    WebhookReceiver receiver = WebhookReceiver.start();
+    AppStoreFixture.created(pomona.send("POST", "/v1/webhooks", Documents.resource("webhooks")
+        .attribute("name", "release bot").attribute("url", receiver.url()).attribute("secret", "s3cret")
+        .attribute("eventTypes", List.of("APP_STORE_VERSION_APP_VERSION_STATE_UPDATED")).attribute("enabled", true)
+        .toOne("app", "apps", appId).document()));
     appReady();
     String versionId = fixture.completeVersion(appId, "1.0", "MANUAL");
     String submission = submit(versionId);
@@ -109,6 +117,16 @@ class AppStoreScenarioTest {
         .forEach(e -> webhookStates.add(e.newState().orElseThrow()));
     assertThat(webhookStates).containsExactly("READY_FOR_REVIEW", "WAITING_FOR_REVIEW", "IN_REVIEW",
         "PENDING_DEVELOPER_RELEASE", "READY_FOR_DISTRIBUTION");
+    try (receiver) {
+      List<String> received = new ArrayList<>();
+      for (int i = 0; i < webhookStates.size(); i++) {
+        JsonNode payload = TestPomona.JSON.readTree(receiver.next(WEBHOOK_WAIT).body()).path("data");
+        assertThat(payload.path("relationships").path("instance").path("data").path("id").asText())
+            .isEqualTo(versionId);
+        received.add(payload.path("attributes").path("newValue").asText());
+      }
+      assertThat(received).containsExactlyInAnyOrderElementsOf(webhookStates);
+    }
   }
 
   @Test
