@@ -1,18 +1,21 @@
 package io.pomona.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.Shape;
 import io.pomona.store.StoredResource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes JSON:API documents exactly as Apple shapes them (api-facts.md §4): every resource with
@@ -22,8 +25,18 @@ import java.util.Set;
  * place that writes JSON:API; it streams straight to bytes.
  */
 final class DocumentWriter {
+  private static final SerializableString LINKS = new SerializedString("links");
+  private static final SerializableString SELF = new SerializedString("self");
+  private static final SerializableString RELATED = new SerializedString("related");
+
   private final Model model;
   private final ObjectMapper json;
+  /**
+   * By schema name. A list with includes renders thousands of relationships (every one with two
+   * links), so what does not depend on the resource is worked out once: JFR showed the per-link
+   * lookups and concatenations as the largest share of rendering.
+   */
+  private final Map<String, List<RelationshipOut>> relationshipsBySchema = new ConcurrentHashMap<>();
 
   DocumentWriter(Model model, ObjectMapper json) {
     this.model = model;
@@ -48,9 +61,44 @@ final class DocumentWriter {
       return type + "/" + id;
     }
 
-    Optional<Linkage> linkage(StoredResource resource, String relationship) {
+    /** The linkage of each relationship of {@code resource} that has one, by relationship name. */
+    Map<String, Linkage> linkagesOf(StoredResource resource) {
+      if (linkages.isEmpty()) {
+        return Map.of();
+      }
       Map<String, Linkage> byRelationship = linkages.get(key(resource.type(), resource.id()));
-      return byRelationship == null ? Optional.empty() : Optional.ofNullable(byRelationship.get(relationship));
+      return byRelationship == null ? Map.of() : byRelationship;
+    }
+  }
+
+  /** One relationship of a schema with its JSON name and link templates (null: no such link). */
+  private record RelationshipOut(
+      String name, SerializableString field, Relationship relationship, PathTemplate self, PathTemplate related) {}
+
+  /**
+   * Absolute links written from a buffer reused for every link of a resource: base URL, path
+   * template and id are appended and handed to the generator as characters, never as a String.
+   */
+  private static final class LinkText {
+    private final String baseUrl;
+    private final StringBuilder text = new StringBuilder(160);
+    private char[] chars = new char[160];
+
+    LinkText(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    void write(JsonGenerator g, SerializableString field, PathTemplate template, String id) throws IOException {
+      text.setLength(0);
+      text.append(baseUrl);
+      template.appendTo(text, id);
+      int length = text.length();
+      if (chars.length < length) {
+        chars = new char[Math.max(length, chars.length * 2)];
+      }
+      text.getChars(0, length, chars, 0);
+      g.writeFieldName(field);
+      g.writeString(chars, 0, length);
     }
   }
 
@@ -123,13 +171,15 @@ final class DocumentWriter {
   private void resource(JsonGenerator g, ResourceSchema schema, StoredResource resource, Rendering rendering)
       throws IOException {
     Set<String> fields = rendering.fields().get(schema.type());
+    LinkText links = new LinkText(rendering.baseUrl());
     g.writeStartObject();
     g.writeStringField("type", schema.type());
     g.writeStringField("id", resource.id());
     attributes(g, schema, resource, fields);
-    relationships(g, schema, resource, fields, rendering);
-    g.writeObjectFieldStart("links");
-    g.writeStringField("self", rendering.baseUrl() + model.instancePath(schema.type(), resource.id()));
+    relationships(g, schema, resource, fields, rendering, links);
+    g.writeFieldName(LINKS);
+    g.writeStartObject();
+    links.write(g, SELF, model.instanceTemplate(schema.type()), resource.id());
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -155,7 +205,7 @@ final class DocumentWriter {
         started = true;
       }
       g.writeFieldName(name);
-      g.writeObject(value);
+      writeValue(g, value);
     }
     if (started) {
       g.writeEndObject();
@@ -163,43 +213,46 @@ final class DocumentWriter {
   }
 
   private void relationships(
-      JsonGenerator g, ResourceSchema schema, StoredResource resource, Set<String> fields, Rendering rendering)
+      JsonGenerator g,
+      ResourceSchema schema,
+      StoredResource resource,
+      Set<String> fields,
+      Rendering rendering,
+      LinkText links)
       throws IOException {
+    Map<String, Linkage> linkages = rendering.linkagesOf(resource);
     boolean started = false;
-    for (Map.Entry<String, Relationship> entry : schema.relationships().entrySet()) {
-      String name = entry.getKey();
-      Relationship relationship = entry.getValue();
-      if (fields != null && !fields.contains(name)) {
+    for (RelationshipOut out : relationshipsOf(schema)) {
+      if (fields != null && !fields.contains(out.name())) {
         continue;
       }
-      Optional<String> self = relationship.links()
-          ? model.relationshipPath(schema.type(), resource.id(), name) : Optional.empty();
-      Optional<String> related = relationship.links()
-          ? model.relatedPath(schema.type(), resource.id(), name) : Optional.empty();
+      Relationship relationship = out.relationship();
       // An empty to-one has no data member: the spec's relationship data is an object, never null.
-      Optional<Linkage> linkage = relationship.linkage()
-          ? rendering.linkage(resource, name).filter(l -> relationship.toMany() || !l.ids().isEmpty())
-          : Optional.empty();
-      if (self.isEmpty() && related.isEmpty() && linkage.isEmpty()) {
+      Linkage data = relationship.linkage() ? linkages.get(out.name()) : null;
+      if (data != null && !relationship.toMany() && data.ids().isEmpty()) {
+        data = null;
+      }
+      if (out.self() == null && out.related() == null && data == null) {
         continue;
       }
       if (!started) {
         g.writeObjectFieldStart("relationships");
         started = true;
       }
-      g.writeObjectFieldStart(name);
-      if (self.isPresent() || related.isPresent()) {
-        g.writeObjectFieldStart("links");
-        if (self.isPresent()) {
-          g.writeStringField("self", rendering.baseUrl() + self.get());
+      g.writeFieldName(out.field());
+      g.writeStartObject();
+      if (out.self() != null || out.related() != null) {
+        g.writeFieldName(LINKS);
+        g.writeStartObject();
+        if (out.self() != null) {
+          links.write(g, SELF, out.self(), resource.id());
         }
-        if (related.isPresent()) {
-          g.writeStringField("related", rendering.baseUrl() + related.get());
+        if (out.related() != null) {
+          links.write(g, RELATED, out.related(), resource.id());
         }
         g.writeEndObject();
       }
-      if (linkage.isPresent()) {
-        Linkage data = linkage.get();
+      if (data != null) {
         if (relationship.toMany()) {
           if (relationship.paging()) {
             paging(g, data.total(), data.limit());
@@ -221,6 +274,21 @@ final class DocumentWriter {
     }
   }
 
+  private List<RelationshipOut> relationshipsOf(ResourceSchema schema) {
+    return relationshipsBySchema.computeIfAbsent(schema.name(), name -> schema.relationships().entrySet().stream()
+        .map(entry -> {
+          String relationship = entry.getKey();
+          boolean links = entry.getValue().links();
+          return new RelationshipOut(
+              relationship,
+              new SerializedString(relationship),
+              entry.getValue(),
+              links ? model.relationshipTemplate(schema.type(), relationship) : null,
+              links ? model.relatedTemplate(schema.type(), relationship) : null);
+        })
+        .toList());
+  }
+
   private void included(JsonGenerator g, Rendering rendering) throws IOException {
     if (rendering.included().isEmpty()) {
       return;
@@ -231,6 +299,21 @@ final class DocumentWriter {
       resource(g, schema == null ? model.defaultSchema(resource.type()) : model.schema(schema), resource, rendering);
     }
     g.writeEndArray();
+  }
+
+  /**
+   * A stored attribute value. Scalars, most values, are written directly: going through the
+   * codec looks up a serializer per value, a tenth of a list's rendering time (JFR).
+   */
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    switch (value) {
+      case null -> g.writeNull();
+      case String text -> g.writeString(text);
+      case Boolean flag -> g.writeBoolean(flag);
+      case Integer number -> g.writeNumber(number);
+      case Long number -> g.writeNumber(number);
+      default -> g.writeObject(value);
+    }
   }
 
   private static void identifier(JsonGenerator g, String type, String id) throws IOException {
@@ -259,7 +342,9 @@ final class DocumentWriter {
   }
 
   private byte[] write(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    // Grows by blocks without copying what it holds (a list with includes is hundreds of KB);
+    // the one copy is the final array.
+    ByteArrayBuilder out = new ByteArrayBuilder(1024);
     try (JsonGenerator g = json.getFactory().createGenerator(out)) {
       g.setCodec(json);
       body.write(g);

@@ -27,9 +27,11 @@ import java.util.Optional;
  */
 public final class Model {
   private final CatalogIndex catalog;
-  private final Map<String, String> instancePaths = new HashMap<>();
-  private final Map<String, String> relationshipPaths = new HashMap<>();
-  private final Map<String, String> relatedPaths = new HashMap<>();
+  private final Map<String, PathTemplate> instancePaths = new HashMap<>();
+  // By type, then relationship: links are filled for every relationship of every rendered
+  // resource (thousands per list with includes), so no key is concatenated per lookup.
+  private final Map<String, Map<String, PathTemplate>> relationshipPaths = new HashMap<>();
+  private final Map<String, Map<String, PathTemplate>> relatedPaths = new HashMap<>();
   private final Map<String, Relationship> writeOnly = new HashMap<>();
 
   public Model(CatalogIndex catalog) {
@@ -38,27 +40,30 @@ public final class Model {
     List<Operation> currentFirst =
         catalog.operations().stream().sorted(Comparator.comparing(Operation::deprecated)).toList();
     for (Operation operation : currentFirst) {
-      String key = operation.type() + "." + operation.relationship();
       switch (operation.kind()) {
-        case GET_INSTANCE -> instancePaths.putIfAbsent(operation.type(), operation.path());
-        case GET_TO_ONE_RELATIONSHIP, GET_TO_MANY_RELATIONSHIP -> relationshipPaths.putIfAbsent(key, operation.path());
-        case GET_TO_ONE_RELATED, GET_TO_MANY_RELATED -> relatedPaths.putIfAbsent(key, operation.path());
+        case GET_INSTANCE -> instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path()));
+        case GET_TO_ONE_RELATIONSHIP, GET_TO_MANY_RELATIONSHIP -> relationshipPaths
+            .computeIfAbsent(operation.type(), t -> new HashMap<>())
+            .putIfAbsent(operation.relationship(), PathTemplate.of(operation.path()));
+        case GET_TO_ONE_RELATED, GET_TO_MANY_RELATED -> relatedPaths
+            .computeIfAbsent(operation.type(), t -> new HashMap<>())
+            .putIfAbsent(operation.relationship(), PathTemplate.of(operation.path()));
         default -> { }
       }
     }
     for (Operation operation : currentFirst) {
       // Types without a GET of their own still have an address under their collection path.
       if (operation.kind() == OperationKind.UPDATE_INSTANCE || operation.kind() == OperationKind.DELETE_INSTANCE) {
-        instancePaths.putIfAbsent(operation.type(), operation.path());
+        instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path()));
       } else if (operation.kind() == OperationKind.CREATE_INSTANCE || operation.kind() == OperationKind.GET_COLLECTION) {
-        instancePaths.putIfAbsent(operation.type(), operation.path() + "/{id}");
+        instancePaths.putIfAbsent(operation.type(), PathTemplate.of(operation.path() + "/{id}"));
       }
     }
     // Types only ever seen through another resource (build icons, price points, ...) still carry
     // links.self, as every resource does (api-facts.md §4); Apple's own links for them follow
     // the /v1/{type}/{id} pattern of all other resources.
     for (String type : catalog.types()) {
-      instancePaths.putIfAbsent(type, "/v1/" + type + "/{id}");
+      instancePaths.putIfAbsent(type, PathTemplate.of("/v1/" + type + "/{id}"));
     }
     collectWriteOnlyRelationships();
   }
@@ -219,18 +224,42 @@ public final class Model {
 
   /** {@code /v1/apps/{id}} with the id filled in. */
   public String instancePath(String type, String id) {
-    String template = instancePaths.get(type);
-    if (template == null) {
-      throw new IllegalArgumentException("no path for type " + type);
-    }
-    return template.replace("{id}", id);
+    return instanceTemplate(type).fill(id);
   }
 
   public Optional<String> relationshipPath(String type, String id, String relationship) {
-    return Optional.ofNullable(relationshipPaths.get(type + "." + relationship)).map(p -> p.replace("{id}", id));
+    return fill(relationshipPaths, type, relationship, id);
   }
 
   public Optional<String> relatedPath(String type, String id, String relationship) {
-    return Optional.ofNullable(relatedPaths.get(type + "." + relationship)).map(p -> p.replace("{id}", id));
+    return fill(relatedPaths, type, relationship, id);
+  }
+
+  /** The template of {@link #relationshipPath}, or null: for renderers that fill it per resource. */
+  PathTemplate relationshipTemplate(String type, String relationship) {
+    Map<String, PathTemplate> ofType = relationshipPaths.get(type);
+    return ofType == null ? null : ofType.get(relationship);
+  }
+
+  /** The template of {@link #relatedPath}, or null. */
+  PathTemplate relatedTemplate(String type, String relationship) {
+    Map<String, PathTemplate> ofType = relatedPaths.get(type);
+    return ofType == null ? null : ofType.get(relationship);
+  }
+
+  /** The template of {@link #instancePath}. */
+  PathTemplate instanceTemplate(String type) {
+    PathTemplate template = instancePaths.get(type);
+    if (template == null) {
+      throw new IllegalArgumentException("no path for type " + type);
+    }
+    return template;
+  }
+
+  private static Optional<String> fill(
+      Map<String, Map<String, PathTemplate>> paths, String type, String relationship, String id) {
+    Map<String, PathTemplate> ofType = paths.get(type);
+    PathTemplate template = ofType == null ? null : ofType.get(relationship);
+    return template == null ? Optional.empty() : Optional.of(template.fill(id));
   }
 }

@@ -59,12 +59,8 @@ public final class JettyServer implements AutoCloseable {
       ErrorDocuments errors) throws IOException {
     this.maxBodyBytes = maxBodyBytes;
     this.errors = errors;
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-    threads.setName("pomona-http");
-    server = new Server(threads);
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
-    config.setSendDateHeader(true);
+    server = new Server(newThreadPool());
+    HttpConfiguration config = newHttpConfiguration();
     connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost(host);
     connector.setPort(port);
@@ -87,6 +83,24 @@ public final class JettyServer implements AutoCloseable {
     for (ServerConnector admin : adminConnector.stream().toList()) {
       admin.open();
     }
+  }
+
+  /**
+   * The request threads. Public so that the benchmark's bare server ({@code bench/BareServer.java})
+   * runs on exactly the same settings.
+   */
+  public static QueuedThreadPool newThreadPool() {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("pomona-http");
+    return threads;
+  }
+
+  /** HTTP/1.1 settings; public for the same reason as {@link #newThreadPool}. */
+  public static HttpConfiguration newHttpConfiguration() {
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendDateHeader(true);
+    return config;
   }
 
   /** Starts answering requests through the pipeline; no admin API. */

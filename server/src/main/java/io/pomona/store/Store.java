@@ -52,6 +52,15 @@ public interface Store extends AutoCloseable {
   /** The team with this id. */
   Optional<Team> findTeam(String teamId);
 
+  /**
+   * A number that differs from the one the previous call returned whenever a change was committed
+   * to the data in between, by this process or by any other one on the same database (a CLI
+   * revoking a key while the server runs). Equal numbers mean nothing was committed. It tells that
+   * something changed, not what: callers use it to keep caches of {@link #findKey} and {@link
+   * #findTeam} exact. Cheap (no transaction, no pooled connection) and thread-safe.
+   */
+  long dataVersion();
+
   /** Releases connections and files. The store cannot be used afterwards. */
   @Override
   void close();

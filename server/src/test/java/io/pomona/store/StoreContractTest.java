@@ -63,6 +63,60 @@ public abstract class StoreContractTest {
     store.close();
   }
 
+  /**
+   * Whether {@link Store#dataVersion} stays put while nothing is committed. A store may instead
+   * return a new number every time (it then keeps callers' caches empty, never stale).
+   */
+  protected boolean dataVersionIsExact() {
+    return true;
+  }
+
+  @Test
+  void dataVersionMovesOnEveryCommitOfThisStoreOrAnotherOnTheSameDatabase() {
+    long initial = store.dataVersion();
+    store.read(tx -> tx.teams());
+    if (dataVersionIsExact()) {
+      assertThat(store.dataVersion()).as("reads change nothing").isEqualTo(initial);
+    }
+
+    store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
+    long afterOwnWrite = store.dataVersion();
+    assertThat(afterOwnWrite).isNotEqualTo(initial);
+
+    Store other = openStore(clock); // as a CLI in another process would
+    try {
+      other.write(tx -> tx.createTeam(team(TEAM_B, "issuer-b")));
+    } finally {
+      other.close();
+    }
+    assertThat(store.dataVersion()).isNotEqualTo(afterOwnWrite);
+  }
+
+  @Test
+  void queryTotalsFollowEveryCommitWhetherMadeHereOrByAnotherStore() {
+    store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
+    insertRanked("b1", 1, "b2", 2);
+    ResourceQuery ranked = builds().withConditions(List.of(new Condition.AttributeIn("rank", List.of(1L, 2L, 3L))));
+    assertThat(query(ranked).total()).isEqualTo(2);
+    assertThat(query(ranked).total()).as("asked again, unchanged").isEqualTo(2);
+
+    insertRanked("b3", 3);
+    assertThat(query(ranked).total()).isEqualTo(3);
+
+    Store other = openStore(clock); // as a CLI in another process would
+    try {
+      other.write(tx -> tx.delete(TEAM_A, "builds", "b1"));
+    } finally {
+      other.close();
+    }
+    assertThat(query(ranked).total()).isEqualTo(2);
+    long inWrite = store.transaction(tx -> {
+      tx.insert(TEAM_A, "builds", "b4", attributes("rank", 1L));
+      return tx.query(ranked).total();
+    });
+    assertThat(inWrite).as("a write transaction counts its own rows").isEqualTo(3);
+  }
+
   /** Closes the store and opens a new one over the same database. */
   protected final Store reopen() {
     store.close();

@@ -21,6 +21,11 @@ import java.util.Optional;
  * ids, attributes and links, in any team. Dates are relative to {@code now}, which callers take from
  * the simulated clock, so a demo seeded on a frozen or advanced clock looks current on it.
  *
+ * <p>Except what Pomona's CA makes: certificates and profiles go through the real issuing path
+ * ({@link ProvisioningSeeder}), so they are dated by the write's transaction (the simulated clock,
+ * hence the same {@code now}), their signatures and serial numbers are drawn anew by the CA on
+ * every run, and what names the team (certificate names, profile UUIDs) differs per team.
+ *
  * <p>Used by {@code serve --demo}, the offline {@code pomona seed --demo} and the admin API.
  */
 public final class Demo {
@@ -64,7 +69,9 @@ public final class Demo {
     List<App> apps = List.of(PebblePuzzleStory.app(), LedgerlyStory.app(), TrailheadStory.app(), SproutStory.app());
     // One transaction: a team gets the whole demo or, if anything fails, nothing.
     return store.transaction(tx -> {
-      DemoWriter out = new DemoWriter(resources.access(tx, teamId, Origin.OPERATOR, Map.of("demoSeed", seed)));
+      Map<String, Object> cause = Map.of("demoSeed", seed);
+      DemoWriter out = new DemoWriter(resources.access(tx, teamId, Origin.OPERATOR, cause),
+          resources.access(tx, teamId, Origin.CLIENT, cause));
       DemoContext context = new DemoContext(out, random, new DemoTime(now, random));
       SeededIds appIds = new AppSeeder(context).seed(apps);
       SeededIds bundleIds = new ProvisioningSeeder(context).seed(apps, appIds);

@@ -59,6 +59,11 @@ final class DemoRandom {
     return min + random.nextInt(max - min + 1);
   }
 
+  /** Any 64-bit value, to seed a derived generator (key pairs). */
+  long anyLong() {
+    return random.nextLong();
+  }
+
   <T> T pick(List<T> choices) {
     return choices.get(random.nextInt(choices.size()));
   }

@@ -15,13 +15,24 @@ import java.util.TreeMap;
  * caller's transaction, and counts them by type. Writes run the types' behaviours and record
  * events as any operator write does. Attributes are never null: an attribute the demo has no
  * honest value for is left out, as Apple leaves it out.
+ *
+ * <p>What a client makes through the API (certificates from a CSR, provisioning profiles) is
+ * written {@linkplain NewResource#asClient() as a client's request}: the types' behaviours then
+ * apply Apple's checks and build what Apple builds (the issued certificate, the signed profile),
+ * exactly as for a request over HTTP, instead of the demo recording look-alike attributes.
  */
 final class DemoWriter {
-  private final ResourceAccess resources;
+  private final ResourceAccess operator;
+  private final ResourceAccess client;
   private final Map<String, Integer> created = new TreeMap<>();
 
-  DemoWriter(ResourceAccess resources) {
-    this.resources = resources;
+  /**
+   * @param operator writes recorded as given (origin OPERATOR)
+   * @param client the same team and transaction, with origin CLIENT
+   */
+  DemoWriter(ResourceAccess operator, ResourceAccess client) {
+    this.operator = operator;
+    this.client = client;
   }
 
   /** Starts a resource of {@code type} with the given id; {@link NewResource#save()} writes it. */
@@ -36,8 +47,19 @@ final class DemoWriter {
    */
   void link(String type, String id, String relationship, List<String> targetIds) {
     if (!targetIds.isEmpty()) {
-      resources.link(type, id, relationship, targetIds);
+      operator.link(type, id, relationship, targetIds);
     }
+  }
+
+  /** Changes attributes the way a client's PATCH does (its behaviours react as to one). */
+  void updateAsClient(String type, String id, Map<String, Object> changes) {
+    client.update(type, id, changes);
+  }
+
+  /** A resource as stored now, with what behaviours filled in. */
+  Map<String, Object> attributes(String type, String id) {
+    return operator.get(type, id).orElseThrow(() -> new IllegalStateException("the demo wrote no " + type + " " + id))
+        .attributes();
   }
 
   /** How many resources of each type were written, by type name. */
@@ -56,6 +78,7 @@ final class DemoWriter {
     private final String id;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final Map<String, List<String>> relationships = new LinkedHashMap<>();
+    private ResourceAccess access = operator;
 
     private NewResource(String type, String id) {
       this.type = type;
@@ -94,9 +117,15 @@ final class DemoWriter {
       return this;
     }
 
+    /** Writes it as a client's create request: Apple's checks apply and the server fills in the rest. */
+    NewResource asClient() {
+      access = client;
+      return this;
+    }
+
     /** Writes the resource; returns its id. */
     String save() {
-      resources.create(type, Optional.of(id), attributes, relationships);
+      access.create(type, Optional.of(id), attributes, relationships);
       created.merge(type, 1, Integer::sum);
       return id;
     }

@@ -4,16 +4,22 @@ import io.pomona.sim.demo.Story.App;
 import io.pomona.sim.demo.Story.Certificate;
 import io.pomona.sim.demo.Story.Device;
 import io.pomona.sim.demo.Story.Identity;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Certificates, Identifiers and Profiles: a bundle id per app with its capabilities (plus a
  * wildcard and an extension id), registered devices in all three UDID formats, signing
- * certificates and profiles. Only attributes: {@code certificateContent} and
- * {@code profileContent} stay absent until Pomona issues real X.509 certificates and signed
- * profiles, since fake bytes would break any client that parses them.
+ * certificates and profiles.
+ *
+ * <p>Certificates and profiles are made the way a client makes them, through the provisioning
+ * behaviours ({@link DemoWriter.NewResource#asClient()}): each certificate is issued by Pomona's CA
+ * from a CSR of its own ({@link SigningRequests}), and each profile is checked as Apple checks it
+ * and built into a CMS-signed plist listing exactly its certificates, devices and the bundle id's
+ * entitlements. So they carry real {@code certificateContent} and {@code profileContent}, are dated
+ * now (the transaction's time) and expire as issued ones do. Bundle ids, capabilities and devices
+ * are recorded with the demo's dates; their behaviours check them as any write.
  */
 final class ProvisioningSeeder {
   private final DemoContext context;
@@ -38,6 +44,7 @@ final class ProvisioningSeeder {
     for (App app : apps) {
       profiles(app.identity(), bundleIds.id(app.identity().key()), devices, certificates);
     }
+    retire(devices);
     return bundleIds;
   }
 
@@ -62,6 +69,10 @@ final class ProvisioningSeeder {
         .save();
   }
 
+  /**
+   * Every device is registered ENABLED; the story's disabled ones are disabled by {@link #retire}
+   * once the profiles that listed them exist.
+   */
   private List<SeededDevice> devices() {
     List<SeededDevice> seeded = new ArrayList<>();
     for (Device device : TeamStory.devices()) {
@@ -70,7 +81,7 @@ final class ProvisioningSeeder {
           .attr("platform", device.platform())
           .attr("udid", udid(device))
           .attr("deviceClass", device.deviceClass())
-          .attr("status", device.status())
+          .attr("status", "ENABLED")
           .attr("model", device.model())
           .date("addedDate", context.time().daysAgo(device.daysAgo()))
           .save();
@@ -92,79 +103,70 @@ final class ProvisioningSeeder {
   private List<SeededCertificate> certificates() {
     List<SeededCertificate> seeded = new ArrayList<>();
     for (Certificate certificate : TeamStory.certificates()) {
-      Instant created = context.time().daysAgo(certificate.daysAgo());
-      Instant expires = DemoTime.plusDays(created, certificate.validDays());
       String id = context.out().resource("certificates", context.random().provisioningId())
-          .attr("name", certificate.name())
           .attr("certificateType", certificate.certificateType())
-          .attr("displayName", certificate.displayName())
-          .attr("serialNumber", context.random().hex(16, true))
-          .attr("platform", certificate.platform())
-          .date("expirationDate", expires)
-          .attr("activated", true)
+          .attr("csrContent", SigningRequests.pem(certificate.requestedBy(), context.random().anyLong()))
+          .asClient()
           .save();
-      seeded.add(new SeededCertificate(id, certificate.certificateType(), created, expires));
+      seeded.add(new SeededCertificate(id, certificate.certificateType()));
     }
     return seeded;
   }
 
   /**
    * A development and a store profile for every app, ad hoc for the iOS game and Developer ID for
-   * the Mac app. Sprout Journal's development profile still holds an expired certificate, so it is
-   * {@code INVALID} (api-facts.md §8).
+   * the Mac app. Sprout Journal's development profile also lists the legacy iOS development
+   * certificate and the old test iPad, which {@link #retire} then disables: the profile becomes
+   * {@code INVALID} as Apple's does (api-facts.md §8), so both states show.
    */
   private void profiles(Identity app, String bundleId, List<SeededDevice> devices,
       List<SeededCertificate> certificates) {
     DemoPlatform platform = app.platform();
-    List<SeededDevice> testDevices = devices.stream().filter(d -> d.fits(platform)).toList();
-    List<SeededCertificate> development = new ArrayList<>(certificates.stream()
-        .filter(c -> c.type().equals("DEVELOPMENT")).toList());
     boolean stale = app.key().equals("sprout");
-    if (stale) {
-      development.addAll(certificates.stream().filter(c -> c.type().equals("IOS_DEVELOPMENT")).toList());
-    }
+    List<SeededDevice> testDevices = devices.stream().filter(d -> d.fits(platform, stale)).toList();
+    List<SeededCertificate> development = certificates.stream()
+        .filter(c -> c.type().equals("DEVELOPMENT") || stale && c.type().equals("IOS_DEVELOPMENT")).toList();
     List<SeededCertificate> distribution = certificates.stream().filter(c -> c.type().equals("DISTRIBUTION")).toList();
-    profile(app.name() + " Development", platform.developmentProfile(), platform, bundleId, development, testDevices,
-        120, stale);
-    profile(app.name() + (platform.isMac() ? " Mac App Store" : " App Store"), platform.storeProfile(), platform,
-        bundleId, distribution, List.of(), 200, false);
+    profile(app.name() + " Development", platform.developmentProfile(), bundleId, development, testDevices);
+    profile(app.name() + (platform.isMac() ? " Mac App Store" : " App Store"), platform.storeProfile(), bundleId,
+        distribution, List.of());
     if (app.key().equals("pebble")) {
-      profile(app.name() + " Ad Hoc", platform.outsideStoreProfile(), platform, bundleId, distribution, testDevices, 60,
-          false);
+      profile(app.name() + " Ad Hoc", platform.outsideStoreProfile(), bundleId, distribution, testDevices);
     }
     if (platform.isMac()) {
-      profile(app.name() + " Developer ID", platform.outsideStoreProfile(), platform, bundleId,
-          certificates.stream().filter(c -> c.type().equals("DEVELOPER_ID_APPLICATION_G2")).toList(), List.of(), 150,
-          false);
+      profile(app.name() + " Developer ID", platform.outsideStoreProfile(), bundleId,
+          certificates.stream().filter(c -> c.type().equals("DEVELOPER_ID_APPLICATION_G2")).toList(), List.of());
     }
   }
 
-  private void profile(String name, String profileType, DemoPlatform platform, String bundleId,
-      List<SeededCertificate> certificates, List<SeededDevice> devices, int daysAgo, boolean invalid) {
-    Instant created = context.time().daysAgo(daysAgo);
-    // A profile never outlives its certificates; Apple cuts it at the first one to expire.
-    Instant expires = certificates.stream().map(SeededCertificate::expires)
-        .filter(e -> e.isAfter(created)).min(Instant::compareTo)
-        .filter(e -> e.isBefore(DemoTime.plusDays(created, 365)))
-        .orElse(DemoTime.plusDays(created, 365));
+  private void profile(String name, String profileType, String bundleId, List<SeededCertificate> certificates,
+      List<SeededDevice> devices) {
     context.out().resource("profiles", context.random().provisioningId())
         .attr("name", name)
-        .attr("platform", platform.bundleIdPlatform())
         .attr("profileType", profileType)
-        .attr("profileState", invalid ? "INVALID" : "ACTIVE")
-        .attr("uuid", context.random().uuid())
-        .date("createdDate", created)
-        .date("expirationDate", expires)
         .link("bundleId", bundleId)
         .link("certificates", certificates.stream().map(SeededCertificate::id).toList())
         .link("devices", devices.stream().map(SeededDevice::id).toList())
+        .asClient()
         .save();
   }
 
+  /** Disables the story's retired devices as a client's PATCH would, invalidating their profiles. */
+  private void retire(List<SeededDevice> devices) {
+    for (SeededDevice device : devices) {
+      if (device.device().status().equals("DISABLED")) {
+        context.out().updateAsClient("devices", device.id(), Map.of("status", "DISABLED"));
+      }
+    }
+  }
+
   private record SeededDevice(String id, Device device) {
-    /** Whether a profile for apps of {@code platform} can install on this device. */
-    boolean fits(DemoPlatform platform) {
-      if (!device.status().equals("ENABLED")) {
+    /**
+     * Whether a profile for apps of {@code platform} lists this device: one of the platform's
+     * device classes, and in use — or retired later, for a profile made before that ({@code stale}).
+     */
+    boolean fits(DemoPlatform platform, boolean stale) {
+      if (!device.status().equals("ENABLED") && !stale) {
         return false;
       }
       return switch (platform) {
@@ -175,5 +177,5 @@ final class ProvisioningSeeder {
     }
   }
 
-  private record SeededCertificate(String id, String type, Instant created, Instant expires) {}
+  private record SeededCertificate(String id, String type) {}
 }

@@ -126,11 +126,8 @@ final class Story {
   }
 
   /**
-   * A signing certificate (attributes only: the DER content comes with real provisioning).
-   *
-   * @param platform empty for Apple's multi-platform certificate types
+   * A signing certificate, requested by a member of the team from a CSR of their own; Pomona's CA
+   * issues it (subject, serial number, validity are the issuer's).
    */
-  record Certificate(
-      String certificateType, String name, String displayName, Optional<String> platform, int daysAgo,
-      int validDays) {}
+  record Certificate(String certificateType, Person requestedBy) {}
 }

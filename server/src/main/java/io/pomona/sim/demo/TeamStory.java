@@ -60,6 +60,7 @@ final class TeamStory {
         new Device("QA iPhone 8", "IOS", "IPHONE", "iPhone 8", UdidFormat.LEGACY, "", "ENABLED", 700),
         new Device("Design iPad Pro", "IOS", "IPAD", "iPad Pro 11-inch (4th generation)", UdidFormat.CHIP, "00008112",
             "ENABLED", 260),
+        // Retired: disabled after Sprout Journal's development profile listed it, so that profile is INVALID.
         new Device("Old test iPad", "IOS", "IPAD", "iPad Air 2", UdidFormat.LEGACY, "", "DISABLED", 1100),
         new Device("Living Room Apple TV", "IOS", "APPLE_TV", "Apple TV 4K (3rd generation)", UdidFormat.CHIP, "00008110",
             "ENABLED", 180),
@@ -72,17 +73,18 @@ final class TeamStory {
         new Device("Build Mac mini", "MAC_OS", "MAC", "Mac mini (2023)", UdidFormat.MAC, "", "ENABLED", 120));
   }
 
+  /**
+   * Each developer has an Apple Development certificate, Jordan still a legacy iOS one; the account
+   * holder made the distribution and Developer ID ones (only the account holder may make Developer ID).
+   */
   static List<Certificate> certificates() {
     return List.of(
-        new Certificate("DEVELOPMENT", "Apple Development: Mateo García", "Mateo García", Optional.empty(), 200, 365),
-        new Certificate("DEVELOPMENT", "Apple Development: Hannah Becker", "Hannah Becker", Optional.empty(), 95, 365),
-        // Expired: still listed, as Apple lists expired certificates until they are removed.
-        new Certificate("IOS_DEVELOPMENT", "iOS Development: Jordan Lee", "Jordan Lee", Optional.of("IOS"), 400, 365),
-        new Certificate("DISTRIBUTION", "Apple Distribution: " + COMPANY, COMPANY, Optional.empty(), 230, 365),
-        new Certificate("IOS_DISTRIBUTION", "iOS Distribution: " + COMPANY, COMPANY, Optional.of("IOS"), 320, 365),
-        new Certificate("MAC_INSTALLER_DISTRIBUTION", "3rd Party Mac Developer Installer: " + COMPANY, COMPANY,
-            Optional.of("MAC_OS"), 150, 365),
-        new Certificate("DEVELOPER_ID_APPLICATION_G2", "Developer ID Application: " + COMPANY, COMPANY,
-            Optional.of("MAC_OS"), 500, 1825));
+        new Certificate("DEVELOPMENT", MATEO),
+        new Certificate("DEVELOPMENT", HANNAH),
+        new Certificate("IOS_DEVELOPMENT", JORDAN),
+        new Certificate("DISTRIBUTION", AVERY),
+        new Certificate("IOS_DISTRIBUTION", AVERY),
+        new Certificate("MAC_INSTALLER_DISTRIBUTION", JORDAN),
+        new Certificate("DEVELOPER_ID_APPLICATION_G2", AVERY));
   }
 }

@@ -11,6 +11,8 @@
  * simulated clock's), so the same seed and instant give the same team.
  *
  * <p>May depend on {@code engine} (the internal API), {@code store} (to look at a team before
- * seeding) and {@code error}.
+ * seeding) and {@code error}; BouncyCastle for the CSRs its certificates are issued from. It never
+ * calls a domain area directly: what a domain builds (certificates, signed profiles) it gets by
+ * writing as a client would.
  */
 package io.pomona.sim.demo;

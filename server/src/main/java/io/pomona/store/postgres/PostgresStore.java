@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -51,6 +52,7 @@ public final class PostgresStore implements Store {
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   private final Json json = new Json();
   private final Clock clock;
+  private final AtomicLong calls = new AtomicLong();
 
   private PostgresStore(HikariDataSource writers, HikariDataSource readers, Clock clock) {
     this.writers = writers;
@@ -123,6 +125,17 @@ public final class PostgresStore implements Store {
     } finally {
       inTransaction.remove();
     }
+  }
+
+  /**
+   * A new number on every call: callers' caches of keys and teams then never trust what they hold,
+   * and read the database each time, as before the caches existed. That keeps the contract (a
+   * commit anywhere always yields a different number) at no cost; a real change signal for
+   * PostgreSQL (LISTEN/NOTIFY, or a commit counter row) is future work.
+   */
+  @Override
+  public long dataVersion() {
+    return calls.incrementAndGet();
   }
 
   @Override

@@ -25,6 +25,8 @@ import java.util.Optional;
  * include NULLs of k1 (descending with v1 non-null, or ascending with v1 null) they are read by a
  * second statement, {@code k1 IS NULL}, which is an equality seek in the same index.
  *
+ * <p>Totals of read transactions are remembered while the data is unchanged ({@link Totals}).
+ *
  * <p>Cost, with the indexes of {@link IndexSql} on the filtered and sorted attributes. The count
  * comes first and reads every match, from an index alone for the common filters (O(matches); the
  * engine may cache it per cursor). Knowing it, the page takes one of two {@link Plan}s: many
@@ -41,11 +43,18 @@ final class QuerySql {
   private final Jdbc jdbc;
   private final Json json;
   private final IndexChoice indexChoice;
+  private final Optional<Totals.AtVersion> totals;
 
   QuerySql(Jdbc jdbc, Json json) {
+    this(jdbc, json, Optional.empty());
+  }
+
+  /** With {@code totals}, counts of unchanged data are remembered (read transactions only). */
+  QuerySql(Jdbc jdbc, Json json, Optional<Totals.AtVersion> totals) {
     this.jdbc = jdbc;
     this.json = json;
     this.indexChoice = new IndexChoice(new IndexSql(jdbc));
+    this.totals = totals;
   }
 
   ResourcePage query(ResourceQuery query) {
@@ -117,6 +126,9 @@ final class QuerySql {
   /** How many resources match, whatever the page. O(matches). */
   long count(ResourceQuery query) {
     Sql sql = new Sql().add("SELECT count(*)").add(from(query, indexChoice.forMatches(query)));
+    if (totals.isPresent()) {
+      return totals.get().total(sql.text(), sql.parameters(), () -> jdbc.number(sql.text(), sql.parameters()));
+    }
     return jdbc.number(sql.text(), sql.parameters());
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -42,6 +43,16 @@ import org.sqlite.SQLiteDataSource;
  * <p>Each physical connection keeps its prepared statements ({@link StatementCache}): with many
  * attribute indexes on {@code resources}, preparing a write costs more than running it.
  *
+ * <p>At most {@value #READERS} threads at a time ask the reader pool for a connection; the others
+ * wait on a semaphore in front of it. HikariCP's pool hands a returned connection to a waiting
+ * thread by spinning ({@code Thread.yield}) while waiters exist: with 64 request threads on 4
+ * connections that spin took half the server's CPU (measured with JFR in the benchmark,
+ * {@code bench/results.md}). A parked thread on a semaphore costs nothing.
+ *
+ * <p>{@link #dataVersion} reads SQLite's {@code PRAGMA data_version} on a connection of its own,
+ * outside the pools: it changes whenever another connection (the writer, or another process)
+ * commits. Read transactions remember query totals per data version ({@link Totals}).
+ *
  * <p>Transactions are begun and ended with SQL rather than {@code setAutoCommit(false)}:
  * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader would
  * hold an old snapshot and stop WAL checkpoints.
@@ -55,15 +66,20 @@ public final class SqliteStore implements Store {
 
   private final HikariDataSource writer;
   private final HikariDataSource readers;
+  private final Semaphore readerPermits = new Semaphore(READERS);
+  private final DataVersion dataVersion;
+  private final Totals totals = new Totals();
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
   private final Json json = new Json();
   private final Clock clock;
 
-  private SqliteStore(HikariDataSource writer, HikariDataSource readers, Clock clock) {
+  private SqliteStore(
+      HikariDataSource writer, HikariDataSource readers, DataVersion dataVersion, Clock clock) {
     this.writer = writer;
     this.readers = readers;
+    this.dataVersion = dataVersion;
     this.clock = clock;
   }
 
@@ -81,7 +97,12 @@ public final class SqliteStore implements Store {
     try {
       HikariDataSource readers =
           pool("pomona-sqlite-reader", database, READERS, Optional.of("PRAGMA query_only = true"));
-      return new SqliteStore(writer, readers, clock);
+      try {
+        return new SqliteStore(writer, readers, DataVersion.open(database), clock);
+      } catch (RuntimeException e) {
+        readers.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
       writer.close();
       throw e;
@@ -94,7 +115,7 @@ public final class SqliteStore implements Store {
     try {
       lockForWriting();
       try {
-        return inTransaction(writer, "BEGIN IMMEDIATE", work);
+        return inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty());
       } finally {
         writeLock.unlock();
       }
@@ -107,7 +128,14 @@ public final class SqliteStore implements Store {
   public <T> T read(Function<Tx, T> work) {
     enterTransaction();
     try {
-      return inTransaction(readers, "BEGIN", work);
+      // Read before BEGIN: the snapshot, taken at the first statement, is at least this version.
+      Totals.AtVersion totalsNow = totals.at(dataVersion.read());
+      acquireReader();
+      try {
+        return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
+      } finally {
+        readerPermits.release();
+      }
     } finally {
       inTransaction.remove();
     }
@@ -124,25 +152,36 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public long dataVersion() {
+    return dataVersion.read();
+  }
+
+  @Override
   public void close() {
     try {
       closeStatements();
     } finally {
       try {
-        readers.close();
+        dataVersion.close();
       } finally {
-        writer.close();
+        try {
+          readers.close();
+        } finally {
+          writer.close();
+        }
       }
     }
   }
 
-  private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work) {
+  private <T> T inTransaction(
+      HikariDataSource pool, String begin, Function<Tx, T> work, Optional<Totals.AtVersion> totals) {
     try (Connection connection = pool.getConnection()) {
       Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
       jdbc.execute(begin);
       try {
         T result =
-            work.apply(new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            work.apply(
+                new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS), totals));
         jdbc.execute("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {
@@ -158,11 +197,23 @@ public final class SqliteStore implements Store {
 
   /** Autocommit statements on a reader: the hot path of authentication. */
   private <T> T lookup(Function<AccountSql, T> query) {
+    acquireReader();
     try (Connection connection = readers.getConnection()) {
       Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
       return query.apply(new AccountSql(jdbc, json));
     } catch (SQLException e) {
       throw new StoreException("cannot get a database connection", e);
+    } finally {
+      readerPermits.release();
+    }
+  }
+
+  private void acquireReader() {
+    try {
+      readerPermits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a read connection", e);
     }
   }
 

@@ -36,12 +36,12 @@ final class SqliteTx implements Tx {
   private final TransitionSql transitions;
   private final SettingSql settings;
 
-  SqliteTx(Jdbc jdbc, Json json, Instant now) {
+  SqliteTx(Jdbc jdbc, Json json, Instant now, Optional<Totals.AtVersion> totals) {
     this.now = now;
     this.accounts = new AccountSql(jdbc, json);
     this.resources = new ResourceSql(jdbc, json);
     this.edges = new EdgeSql(jdbc);
-    this.queries = new QuerySql(jdbc, json);
+    this.queries = new QuerySql(jdbc, json, totals);
     this.indexes = new IndexSql(jdbc);
     this.teamState = new TeamStateSql(jdbc, json);
     this.events = new EventSql(jdbc, json);

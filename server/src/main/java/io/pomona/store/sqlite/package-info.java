@@ -18,6 +18,6 @@
  * version, and {@link io.pomona.store.Tx#ensureIndexes} creates the missing ones at start-up.
  *
  * <p>Depends on {@code io.pomona.store}, {@code io.pomona.account}, {@code io.pomona.error}, JDBC,
- * sqlite-jdbc, HikariCP, Flyway and Jackson.
+ * sqlite-jdbc, HikariCP, Flyway, Jackson and Caffeine (remembered query totals).
  */
 package io.pomona.store.sqlite;

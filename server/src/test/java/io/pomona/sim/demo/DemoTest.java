@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.dd.plist.NSArray;
+import com.dd.plist.NSData;
+import com.dd.plist.NSDate;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pomona.account.Team;
 import io.pomona.app.Accounts;
@@ -15,14 +20,19 @@ import io.pomona.testing.ResponseSchemas;
 import io.pomona.testing.TestPomona;
 import io.pomona.testing.TestPomona.Response;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -37,8 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  * consistent story, and seeding is deterministic.
  */
 class DemoTest {
-  /** A fixed "now", as a frozen simulated clock would give. */
-  private static final Instant NOW = Instant.parse("2025-06-11T09:30:15.250Z");
+  /**
+   * "Now": the simulated clock, frozen when the class starts, as {@code serve --demo} passes its
+   * simulated clock's now. Frozen, so that every seeding here writes the same dates; and the
+   * clock's, since certificates and profiles are dated by the transaction, which reads that clock.
+   * Not a fixed date: Pomona's CA is made at start-up (real time) and does not issue before that.
+   */
+  private static Instant NOW;
   private static final Pattern APPLE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
   @TempDir static Path directory;
@@ -49,6 +64,7 @@ class DemoTest {
   @BeforeAll
   static void seed() {
     pomona = TestPomona.start(directory);
+    NOW = pomona.pomona().simulation().freeze().frozenAt().orElseThrow();
     summary = demo().seed(pomona.team().id(), NOW);
     schemas = ResponseSchemas.find();
   }
@@ -263,13 +279,89 @@ class DemoTest {
   }
 
   @Test
-  void devicesUseAllThreeUdidFormatsAndSigningContentIsLeftOut() {
+  void devicesUseAllThreeUdidFormats() {
     List<String> udids = values(list("/v1/devices?limit=200"), "udid");
     assertThat(udids).anyMatch(u -> u.matches("[0-9a-f]{40}"))
         .anyMatch(u -> u.matches("[0-9A-F]{8}-[0-9A-F]{16}"))
         .anyMatch(u -> u.matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"));
-    assertThat(list("/v1/certificates")).allMatch(c -> c.at("/attributes/certificateContent").isMissingNode());
-    assertThat(list("/v1/profiles")).allMatch(p -> p.at("/attributes/profileContent").isMissingNode());
+  }
+
+  @Test
+  void everyCertificateIsARealX509IssuedNowByTheCa() throws Exception {
+    SignedArtifacts ca = SignedArtifacts.of(pomona);
+    List<JsonNode> certificates = list("/v1/certificates?limit=200");
+    assertThat(certificates).hasSize(TeamStory.certificates().size());
+    for (JsonNode resource : certificates) {
+      JsonNode attributes = resource.path("attributes");
+      X509Certificate certificate = SignedArtifacts.certificate(attributes.path("certificateContent").asText());
+      ca.requireChainsToTheCa(certificate);
+      assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("EC");
+      assertThat(certificate.getSubjectX500Principal().getName()).contains("OU=" + pomona.team().id());
+      assertThat(certificate.getSerialNumber().toString(16)).isEqualToIgnoringCase(attributes.path("serialNumber").asText());
+      assertThat(certificate.getNotBefore().toInstant()).isEqualTo(NOW.truncatedTo(ChronoUnit.SECONDS));
+      assertThat(Instant.parse(attributes.path("expirationDate").asText()))
+          .isEqualTo(certificate.getNotAfter().toInstant());
+      assertThat(attributes.path("name").asText()).endsWith(": " + pomona.team().name());
+    }
+  }
+
+  @Test
+  void everyActiveProfileIsSignedByTheCaAndListsItsCertificatesDevicesAndEntitlements() throws Exception {
+    SignedArtifacts ca = SignedArtifacts.of(pomona);
+    List<JsonNode> profiles = list("/v1/profiles?limit=200");
+    assertThat(values(profiles, "profileType")).contains("IOS_APP_DEVELOPMENT", "IOS_APP_ADHOC", "IOS_APP_STORE",
+        "MAC_APP_DEVELOPMENT", "MAC_APP_STORE", "MAC_APP_DIRECT", "TVOS_APP_DEVELOPMENT", "TVOS_APP_STORE");
+    List<JsonNode> active = profiles.stream()
+        .filter(p -> p.at("/attributes/profileState").asText().equals("ACTIVE")).toList();
+    assertThat(active).hasSize(profiles.size() - 1);
+    for (JsonNode profile : active) {
+      String id = profile.path("id").asText();
+      JsonNode attributes = profile.path("attributes");
+      NSDictionary plist = ca.verifiedPlist(attributes.path("profileContent").asText());
+      assertThat(plist.get("Name").toJavaObject()).isEqualTo(attributes.path("name").asText());
+      assertThat(plist.get("UUID").toJavaObject()).isEqualTo(attributes.path("uuid").asText());
+      assertThat(SignedArtifacts.strings(plist.get("TeamIdentifier"))).containsExactly(pomona.team().id());
+      assertThat(((NSDate) plist.get("ExpirationDate")).getDate().toInstant())
+          .isEqualTo(Instant.parse(attributes.path("expirationDate").asText()));
+
+      List<String> certificateContents = values(list("/v1/profiles/" + id + "/certificates"), "certificateContent");
+      assertThat(certificateContents).as(id).isNotEmpty();
+      assertThat(Arrays.stream(((NSArray) plist.get("DeveloperCertificates")).getArray())
+          .map(der -> Base64.getEncoder().encodeToString(((NSData) der).bytes())).toList())
+          .as(id).containsExactlyInAnyOrderElementsOf(certificateContents);
+
+      List<JsonNode> devices = list("/v1/profiles/" + id + "/devices?limit=200");
+      assertThat(values(devices, "status")).as(id).allMatch("ENABLED"::equals);
+      boolean listsDevices = attributes.path("profileType").asText().matches(".*_(DEVELOPMENT|ADHOC)");
+      if (listsDevices) {
+        assertThat(devices).as(id).isNotEmpty();
+        assertThat(SignedArtifacts.strings(plist.get("ProvisionedDevices"))).as(id)
+            .containsExactlyInAnyOrderElementsOf(values(devices, "udid"));
+      } else {
+        assertThat(devices).as(id).isEmpty();
+        assertThat(plist.containsKey("ProvisionedDevices")).as(id).isFalse();
+      }
+
+      JsonNode bundleId = pomona.get("/v1/profiles/" + id + "/bundleId").json().path("data").path("attributes");
+      NSDictionary entitlements = (NSDictionary) plist.get("Entitlements");
+      NSObject applicationIdentifier = entitlements.containsKey("application-identifier")
+          ? entitlements.get("application-identifier") : entitlements.get("com.apple.application-identifier");
+      assertThat(applicationIdentifier.toJavaObject()).as(id)
+          .isEqualTo(bundleId.path("seedId").asText() + "." + bundleId.path("identifier").asText());
+    }
+  }
+
+  @Test
+  void theProfileThatListsARetiredDeviceIsInvalidAndKeepsItsContent() throws Exception {
+    List<JsonNode> invalid = list("/v1/profiles?filter%5BprofileState%5D=INVALID");
+    assertThat(invalid).extracting(p -> p.at("/attributes/name").asText()).containsExactly("Sprout Journal Development");
+    String id = invalid.get(0).path("id").asText();
+    List<JsonNode> devices = list("/v1/profiles/" + id + "/devices?limit=200");
+    assertThat(values(devices, "status")).contains("DISABLED", "ENABLED");
+    // Apple keeps an invalidated profile's content: it still verifies and names the retired device.
+    NSDictionary plist = SignedArtifacts.of(pomona).verifiedPlist(invalid.get(0).at("/attributes/profileContent").asText());
+    assertThat(SignedArtifacts.strings(plist.get("ProvisionedDevices")))
+        .containsExactlyInAnyOrderElementsOf(values(devices, "udid"));
   }
 
   @Test
@@ -297,7 +389,7 @@ class DemoTest {
   }
 
   @Test
-  void seedingTwoFreshTeamsWritesIdenticalResources() {
+  void seedingTwoFreshTeamsWritesIdenticalResources() throws Exception {
     Accounts accounts = new Accounts(pomona.pomona().store(), Clock.systemUTC());
     Team first = accounts.createTeam("Determinism A");
     Team second = accounts.createTeam("Determinism B");
@@ -307,7 +399,12 @@ class DemoTest {
     assertThat(b.created()).isEqualTo(a.created()).isEqualTo(summary.created());
     Store store = pomona.pomona().store();
     for (String type : a.created().keySet()) {
-      assertThat(snapshot(store, second.id(), type)).as(type).isEqualTo(snapshot(store, first.id(), type));
+      assertThat(snapshot(store, second, type)).as(type).isEqualTo(snapshot(store, first, type));
+    }
+    // The CSRs are deterministic: the same seed gives every certificate the same key pair.
+    for (StoredResource certificate : all(store, first.id(), "certificates")) {
+      StoredResource twin = store.read(tx -> tx.get(second.id(), "certificates", certificate.id())).orElseThrow();
+      assertThat(publicKey(twin)).isEqualTo(publicKey(certificate));
     }
   }
 
@@ -405,7 +502,40 @@ class DemoTest {
         Optional.empty(), 10_000)).items());
   }
 
-  private static List<Map.Entry<String, Map<String, Object>>> snapshot(Store store, String teamId, String type) {
-    return all(store, teamId, type).stream().map(r -> Map.entry(r.id(), r.attributes())).toList();
+  /**
+   * A team's resources of a type, comparable with another team's seeded alike: everything but
+   * what Pomona's CA makes differently on every run or for every team, which is what Apple's
+   * would do too —
+   * <ul>
+   *   <li>{@code certificateContent} and {@code profileContent}: ECDSA signatures take a fresh
+   *       random nonce, and every installation (here every test server) has its own CA;
+   *   <li>{@code serialNumber}: the CA draws serial numbers at random (RFC 5280 wants them
+   *       unpredictable);
+   *   <li>a profile's {@code uuid}: derived from the team and the profile id, so unique per team;
+   *   <li>the team's name and id inside texts (a certificate's name is "Apple Development: <team
+   *       name>"): replaced by placeholders, so the rest of the text is still compared.
+   * </ul>
+   * The content fields are checked for being real instead, above.
+   */
+  private static List<Map.Entry<String, Map<String, Object>>> snapshot(Store store, Team team, String type) {
+    return all(store, team.id(), type).stream().map(r -> Map.entry(r.id(), comparable(r.attributes(), team))).toList();
+  }
+
+  private static final Set<String> ISSUED_PER_RUN = Set.of("certificateContent", "profileContent", "serialNumber", "uuid");
+
+  private static Map<String, Object> comparable(Map<String, Object> attributes, Team team) {
+    Map<String, Object> comparable = new TreeMap<>();
+    attributes.forEach((name, value) -> {
+      if (!ISSUED_PER_RUN.contains(name)) {
+        comparable.put(name, value instanceof String text
+            ? text.replace(team.name(), "{team name}").replace(team.id(), "{team id}") : value);
+      }
+    });
+    return comparable;
+  }
+
+  private static byte[] publicKey(StoredResource certificate) throws Exception {
+    return SignedArtifacts.certificate((String) certificate.attributes().get("certificateContent"))
+        .getPublicKey().getEncoded();
   }
 }
