@@ -26,6 +26,7 @@ class ArchitectureTest {
         .layer("sim").definedBy("io.pomona.sim..")
         .layer("domain").definedBy("io.pomona.domain..")
         .layer("engine").definedBy("io.pomona.engine..")
+        .layer("uploads").definedBy("io.pomona.uploads..")
         .layer("behaviour").definedBy("io.pomona.behaviour..")
         .layer("jsonapi").definedBy("io.pomona.jsonapi..")
         .layer("store").definedBy("io.pomona.store..")
@@ -41,6 +42,8 @@ class ArchitectureTest {
         .whereLayer("sim").mayOnlyBeAccessedByLayers("app", "http", "operator")
         .whereLayer("domain").mayOnlyBeAccessedByLayers("app")
         .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "http", "sim", "operator")
+        // Uploaded bytes: the part route (http) receives them, domain behaviours reserve and commit.
+        .whereLayer("uploads").mayOnlyBeAccessedByLayers("app", "http", "domain")
         .whereLayer("behaviour").mayOnlyBeAccessedByLayers("app", "sim", "operator", "engine", "domain")
         .whereLayer("jsonapi").mayOnlyBeAccessedByLayers("app", "http", "engine", "sim", "operator")
         .whereLayer("store").mayOnlyBeAccessedByLayers("app", "sim", "operator", "engine", "behaviour", "domain")

@@ -13,6 +13,7 @@ import io.pomona.conformance.OpenApiDocument;
 import io.pomona.conformance.Probe;
 import io.pomona.conformance.ProbePlanner;
 import io.pomona.conformance.SweepFixtures;
+import io.pomona.conformance.TestFlightProbes;
 import io.pomona.testing.TestPomona;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,7 +95,11 @@ class OpenApiConformanceTest {
       assertThat(NOT_IMPLEMENTED.keySet()).allSatisfy(id -> assertThat(catalog.operation(id)).as(id).isPresent());
       SweepFixtures fixtures = new SweepFixtures(catalog, pomona.pomona().engine().resources(), pomona.team().id(),
           ReferenceData.load(JSON));
-      Sweep sweep = new Sweep(pomona, pomona.token(), spec, new ProbePlanner(catalog, fixtures));
+      TestFlightProbes testFlight = new TestFlightProbes(fixtures, pomona.pomona().store(),
+          pomona.pomona().uploads());
+      ProbePlanner planner = new ProbePlanner(catalog, fixtures, testFlight);
+      testFlight.plannedBy(planner);
+      Sweep sweep = new Sweep(pomona, pomona.token(), spec, planner);
       for (Operation operation : collectionsFirst(catalog.operations())) {
         sweep.exercise(operation);
       }

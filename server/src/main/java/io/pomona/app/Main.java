@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
         StateCommands.Export.class, StateCommands.Import.class, FaultCommands.Faults.class,
         FaultCommands.Requests.class, SimulationCommands.Clock.class, SimulationCommands.Policies.class,
         SimulationCommands.Decisions.class, SimulationCommands.Transitions.class, SimulationCommands.Events.class,
-        Main.Seed.class, Main.CaCommand.class})
+        Main.Seed.class, Main.CaCommand.class, BuildCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -382,7 +382,7 @@ public final class Main {
         // (and schedule the same transitions) as when a server seeds it; the worker is not started:
         // the next `serve` fires what falls due. The restored simulated clock dates the demo.
         Pomona.AppleSide side = Pomona.AppleSide.open(CatalogLoader.load(), store, clock, new ObjectMapper(),
-            "http://localhost", Map.of());
+            "http://localhost", Map.of(), Pomona.uploadVault(data.dataDirectory, clock));
         Accounts accounts = new Accounts(store, clock);
         Optional<Team> target = team == null ? DemoSeeding.defaultTeam(accounts.teams()) : accounts.team(team);
         if (target.isEmpty()) {

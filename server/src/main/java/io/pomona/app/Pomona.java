@@ -10,6 +10,7 @@ import io.pomona.auth.Principal;
 import io.pomona.auth.RateLimiter;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.Policy;
 import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
@@ -26,7 +27,16 @@ import io.pomona.domain.appstore.ReviewItemRules;
 import io.pomona.domain.appstore.ReviewSubmissionFlow;
 import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.domain.provisioning.Provisioning;
+import io.pomona.domain.testflight.AppTestFlightDefaults;
+import io.pomona.domain.testflight.BetaFeedback;
+import io.pomona.domain.testflight.BetaGroupRules;
+import io.pomona.domain.testflight.BetaReviewFlow;
+import io.pomona.domain.testflight.BetaTesterRules;
+import io.pomona.domain.testflight.BetaStates;
+import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
+import io.pomona.domain.testflight.BuildUploadFlow;
+import io.pomona.domain.testflight.OneOfRules;
 import io.pomona.domain.webhooks.WebhookEventNotices;
 import io.pomona.domain.webhooks.WebhookPings;
 import io.pomona.domain.webhooks.WebhookRedeliveries;
@@ -43,6 +53,7 @@ import io.pomona.http.Router;
 import io.pomona.http.admin.AccountEndpoints;
 import io.pomona.http.admin.AdminHandler;
 import io.pomona.http.admin.AppEndpoints;
+import io.pomona.http.admin.BuildEndpoints;
 import io.pomona.http.admin.EndpointGroup;
 import io.pomona.http.admin.FaultEndpoints;
 import io.pomona.http.admin.SimulationEndpoints;
@@ -50,6 +61,7 @@ import io.pomona.http.admin.TeamStateEndpoints;
 import io.pomona.operator.AccountAdmin;
 import io.pomona.operator.AdminToken;
 import io.pomona.operator.AppCreator;
+import io.pomona.operator.BuildUploader;
 import io.pomona.operator.DemoData;
 import io.pomona.operator.FaultRules;
 import io.pomona.operator.RequestLog;
@@ -64,6 +76,7 @@ import io.pomona.sim.demo.Demo;
 import io.pomona.sim.demo.DemoSummary;
 import io.pomona.sim.webhooks.WebhookDelivery;
 import io.pomona.store.Store;
+import io.pomona.uploads.UploadVault;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -93,9 +106,10 @@ public final class Pomona implements AutoCloseable {
   private final WebhookDelivery webhookDelivery;
   private final URI baseUrl;
   private final Operator operator;
+  private final UploadVault uploads;
 
   private Pomona(Settings settings, Store store, JettyServer server, Catalog catalog, Engine engine,
-      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl, Operator operator) {
+      Simulation simulation, WebhookDelivery webhookDelivery, URI baseUrl, Operator operator, UploadVault uploads) {
     this.settings = settings;
     this.store = store;
     this.server = server;
@@ -105,6 +119,7 @@ public final class Pomona implements AutoCloseable {
     this.webhookDelivery = webhookDelivery;
     this.baseUrl = baseUrl;
     this.operator = operator;
+    this.uploads = uploads;
   }
 
   /**
@@ -116,10 +131,24 @@ public final class Pomona implements AutoCloseable {
    */
   public record Operator(Optional<AdminToken> adminToken, FaultRules faults, RequestLog requests) {}
 
-  /** The domain behaviours, in the order their hooks run: an explicit list, no scanning. */
-  static List<Behaviour> behaviours(Store store, CertificateAuthority authority) {
+  /**
+   * The domain behaviours, in the order their hooks run: an explicit list, no scanning.
+   *
+   * @param uploads where uploaded bytes go
+   * @param baseUrl the public URL (no trailing slash) under which upload part URLs are made
+   */
+  static List<Behaviour> behaviours(Store store, CertificateAuthority authority, UploadVault uploads, String baseUrl) {
     List<Behaviour> all = new ArrayList<>(List.of(
         new BuildProcessing(),
+        new BuildExpiry(),
+        new BuildUploadFlow(uploads, baseUrl),
+        new BetaReviewFlow(),
+        new BetaStates(),
+        new AppTestFlightDefaults(),
+        new BetaGroupRules(),
+        new BetaTesterRules(),
+        new OneOfRules(),
+        new BetaFeedback(),
         new AppStoreVersionRules(),
         new LocalizationRules(),
         new AppInfoRules(),
@@ -139,6 +168,11 @@ public final class Pomona implements AutoCloseable {
 
   /** The path of the CA chain (PEM) that users download to trust Pomona-issued certificates and profiles. */
   public static final String CA_PATH = PublicDownload.PREFIX + "ca.pem";
+
+  /** The upload vault of a data directory: the bytes of uploads live beside the database. */
+  static UploadVault uploadVault(Path dataDirectory, Clock simClock) {
+    return new UploadVault(dataDirectory.resolve("uploads"), UploadVault.DEFAULT_PART_BYTES, simClock);
+  }
 
   /**
    * Starts Pomona.
@@ -162,8 +196,9 @@ public final class Pomona implements AutoCloseable {
       JettyServer server = new JettyServer(settings.host(), settings.port(), adminAddress, settings.maxBodyBytes(),
           errors);
       URI baseUrl = settings.publicUrl() != null ? settings.publicUrl() : ownAddress(settings.host(), server.port());
+      UploadVault uploads = uploadVault(settings.dataDirectory(), simClock);
       AppleSide side = AppleSide.open(catalog, store, simClock, json, stripTrailingSlash(baseUrl.toString()),
-          settings.policies());
+          settings.policies(), uploads);
       simulation = side.simulation();
       Engine engine = side.engine();
       SecureRandom random = new SecureRandom();
@@ -189,10 +224,11 @@ public final class Pomona implements AutoCloseable {
       Optional<JettyServer.AdminApi> adminApi =
           operator.adminToken().map(token -> new AdminHandler(token, endpoints, errors, json));
       server.start(pipeline, adminApi,
-          List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)));
+          List.of(new PublicDownload(CA_PATH, "application/x-pem-file", () -> caChain)), Optional.of(uploads));
       simulation.startWorker();
       webhookDelivery.start();
-      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl, operator);
+      return new Pomona(settings, store, server, catalog, engine, simulation, webhookDelivery, baseUrl, operator,
+          uploads);
     } catch (Exception | Error e) {
       try {
         if (webhookDelivery != null) {
@@ -216,9 +252,17 @@ public final class Pomona implements AutoCloseable {
     return List.of(
         new AccountEndpoints(accounts, json),
         new AppEndpoints(accounts, new AppCreator(engine, store, random), json),
+        new BuildEndpoints(accounts, buildUploader(engine, store, simulation.clock()), json),
         new TeamStateEndpoints(accounts, snapshots, demoData(engine, store, simulation.clock()), json),
         new FaultEndpoints(operator.faults(), operator.requests(), json),
         new SimulationEndpoints(new SimulationAdmin(simulation, store, json), accounts, json));
+  }
+
+  /** The operator's shortcut to a build without bytes, through the TestFlight behaviours. */
+  private static BuildUploader buildUploader(Engine engine, Store store, Clock simulatedClock) {
+    return (team, appId, version, number, platform) -> store.transaction(tx -> BuildUploadFlow.uploadWithoutBytes(
+        engine.resources().access(tx, team.id(), Origin.OPERATOR, Map.of("operation", "uploadBuild")),
+        simulatedClock.instant(), appId, version, number, platform));
   }
 
   /**
@@ -241,10 +285,10 @@ public final class Pomona implements AutoCloseable {
    */
   record AppleSide(Engine engine, Simulation simulation, CertificateAuthority authority) {
     static AppleSide open(Catalog catalog, Store store, SimClock simClock, ObjectMapper json, String baseUrl,
-        Map<String, Policy> configuredPolicies) {
+        Map<String, Policy> configuredPolicies, UploadVault uploads) {
       Model model = new Model(new CatalogIndex(catalog));
       CertificateAuthority authority = CertificateAuthority.loadOrCreate(store, simClock);
-      Behaviours behaviours = new Behaviours(behaviours(store, authority));
+      Behaviours behaviours = new Behaviours(behaviours(store, authority, uploads, baseUrl));
       Policies policies = new Policies(behaviours, store, configuredPolicies);
       Engine engine = new Engine(model, store, json, baseUrl, behaviours, simClock, new TransitionScheduler(policies));
       Simulation simulation = new Simulation(store, simClock, behaviours, policies, engine.resources());
@@ -338,6 +382,11 @@ public final class Pomona implements AutoCloseable {
 
   public Operator operator() {
     return operator;
+  }
+
+  /** Where uploaded bytes live. */
+  public UploadVault uploads() {
+    return uploads;
   }
 
   /** Where the admin API answers, when it is on: its own address, or the API's. */

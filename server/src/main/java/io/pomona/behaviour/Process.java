@@ -112,6 +112,32 @@ public record Process(
     if (before.isPresent()) {
       ctx.scheduler().cancel(this, ctx.id(), "the state changed to " + after.orElse("none"));
     }
-    after.flatMap(this::stepFrom).ifPresent(step -> ctx.scheduler().start(this, ctx.id(), step));
+    after.flatMap(this::stepFrom).ifPresent(step -> {
+      Optional<java.time.Instant> due = step.dueAttribute().flatMap(ctx::stringAttribute).flatMap(Process::instant);
+      if (due.isPresent()) {
+        ctx.scheduler().startAt(this, ctx.id(), step, due.get());
+      } else {
+        ctx.scheduler().start(this, ctx.id(), step);
+      }
+    });
+  }
+
+  /**
+   * Whether every step of this process falls due at a date of its resource (a build expiring):
+   * the passing of time, not a decision of Apple's, so the policy configured for every process
+   * ({@code *}) does not cover it; only a policy named for it does.
+   */
+  public boolean isDated() {
+    // A process without steps of its own moves only at dates its behaviour names (Scheduler#startAt).
+    return steps.stream().allMatch(step -> step.dueAttribute().isPresent());
+  }
+
+  private static Optional<java.time.Instant> instant(String dateTime) {
+    try {
+      return Optional.of(java.time.OffsetDateTime.parse(dateTime).toInstant());
+    } catch (java.time.format.DateTimeParseException notADate) {
+      // A dated step whose date is unreadable falls back to the policy's delay.
+      return Optional.empty();
+    }
   }
 }

@@ -14,10 +14,10 @@ public interface Scheduler {
   Transition start(Process process, String resourceId, Step step);
 
   /**
-   * Schedules the move {@code step} of {@code process} for resource {@code resourceId} at a time
-   * the resource itself names (a version's {@code earliestReleaseDate}), whatever the process's
-   * policy: the date is the developer's choice, not Apple's latency. The step need not be one of the
-   * process's automatic steps, but its move must be allowed. Due at once if {@code due} is past.
+   * Schedules a dated step ({@link Step#dueAttribute}) to fall due at {@code due} (at once if that
+   * has passed) instead of after the policy's delay; under a manual policy it awaits a decision
+   * all the same. Also for a process without steps of its own whose behaviour starts
+   * transitions at a date the resource names (a version's {@code earliestReleaseDate}).
    */
   Transition startAt(Process process, String resourceId, Step step, java.time.Instant due);
 

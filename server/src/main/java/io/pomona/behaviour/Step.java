@@ -7,14 +7,23 @@ import java.util.Optional;
  * One move Apple makes on its own: a resource in state {@code from} moves to {@code to} (when it
  * happens automatically, or when an operator approves), or to {@code rejectedTo} or {@code
  * failedTo} when an operator rejects or fails it.
+ *
+ * @param dueAttribute for a dated step (a build expiring), the date-time attribute of the resource
+ *     at which it falls due, instead of the policy's delay after the resource entered {@code from}
  */
-public record Step(String from, String to, Optional<String> rejectedTo, Optional<String> failedTo) {
+public record Step(
+    String from, String to, Optional<String> rejectedTo, Optional<String> failedTo, Optional<String> dueAttribute) {
 
   public Step {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(rejectedTo, "rejectedTo");
     Objects.requireNonNull(failedTo, "failedTo");
+    Objects.requireNonNull(dueAttribute, "dueAttribute");
+  }
+
+  public Step(String from, String to, Optional<String> rejectedTo, Optional<String> failedTo) {
+    this(from, to, rejectedTo, failedTo, Optional.empty());
   }
 
   /** A step that only moves on: approval is its one outcome. */
@@ -23,11 +32,16 @@ public record Step(String from, String to, Optional<String> rejectedTo, Optional
   }
 
   public Step rejectingTo(String state) {
-    return new Step(from, to, Optional.of(state), failedTo);
+    return new Step(from, to, Optional.of(state), failedTo, dueAttribute);
   }
 
   public Step failingTo(String state) {
-    return new Step(from, to, rejectedTo, Optional.of(state));
+    return new Step(from, to, rejectedTo, Optional.of(state), dueAttribute);
+  }
+
+  /** The same step, falling due at the date in {@code attribute} of the resource. */
+  public Step dueAt(String attribute) {
+    return new Step(from, to, rejectedTo, failedTo, Optional.of(attribute));
   }
 
   /** Where the resource goes on {@code outcome}; empty if this step cannot end that way. */

@@ -2,6 +2,8 @@ package io.pomona.http;
 
 import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
+import io.pomona.uploads.Reservation;
+import io.pomona.uploads.UploadVault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -105,21 +107,30 @@ public final class JettyServer implements AutoCloseable {
 
   /** Starts answering requests through the pipeline; no admin API. */
   public void start(RequestPipeline pipeline) throws Exception {
-    start(pipeline, Optional.empty(), List.of());
+    start(pipeline, Optional.empty(), List.of(), Optional.empty());
+  }
+
+  /** As {@link #start(RequestPipeline, Optional, List, Optional)}, without uploads. */
+  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads)
+      throws Exception {
+    start(pipeline, admin, downloads, Optional.empty());
   }
 
   /**
-   * Starts answering requests: the public downloads by their paths (no token, GET only); the admin
-   * API's on its own connector when there is one, else those under {@value #ADMIN_PREFIX};
+   * Starts answering requests: the public downloads by their paths (no token, GET only); upload
+   * parts under {@value Reservation#PATH_PREFIX} when there is a vault (no token either); the
+   * admin API's on its own connector when there is one, else those under {@value #ADMIN_PREFIX};
    * everything else through the pipeline.
    */
-  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads)
-      throws Exception {
+  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads,
+      Optional<UploadVault> uploads) throws Exception {
     Map<String, PublicDownload> byPath = new HashMap<>();
     downloads.forEach(download -> byPath.put(download.path(), download));
+    Handler api = new PipelineHandler(pipeline, admin, adminConnector, Map.copyOf(byPath), maxBodyBytes, errors);
+    Handler handler = uploads.<Handler>map(vault -> new Handler.Sequence(new UploadPartHandler(vault, errors), api))
+        .orElse(api);
     // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
-    server.setHandler(new GracefulHandler(
-        new PipelineHandler(pipeline, admin, adminConnector, Map.copyOf(byPath), maxBodyBytes, errors)));
+    server.setHandler(new GracefulHandler(handler));
     server.start();
   }
 

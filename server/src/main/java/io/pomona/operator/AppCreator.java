@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *       PREPARE_FOR_SUBMISSION}) with an {@code appStoreVersionLocalizations} in the primary
  *       locale;
  *   <li>the app's {@code betaLicenseAgreements} and {@code betaAppReviewDetails}, which every app
- *       has and which the API can only patch;
+ *       has and which the API can only patch (the TestFlight behaviours of {@code apps} make them);
  *   <li>the link {@code bundleIds.app} when the team has a bundle id with that identifier.
  * </ul>
  *
@@ -95,10 +95,9 @@ public final class AppCreator {
         related.add(ref(access.create("appStoreVersionLocalizations", Optional.empty(),
             attributes("locale", app.primaryLocale()), Map.of("appStoreVersion", List.of(version.id())))));
       }
-      related.add(ref(access.create("betaLicenseAgreements", Optional.empty(), Map.of(),
-          Map.of("app", List.of(appId)))));
-      related.add(ref(access.create("betaAppReviewDetails", Optional.empty(),
-          attributes("demoAccountRequired", false), Map.of("app", List.of(appId)))));
+      // The app's TestFlight behaviours made these with the app (every app has them, however made).
+      access.related("apps", appId, "betaLicenseAgreement", 1).forEach(agreement -> related.add(ref(agreement)));
+      access.related("apps", appId, "betaAppReviewDetail", 1).forEach(detail -> related.add(ref(detail)));
 
       for (StoredResource bundleId : access.find("bundleIds", Map.of("identifier", app.bundleId()), 100)) {
         access.link("bundleIds", bundleId.id(), "app", List.of(appId));

@@ -49,7 +49,9 @@ public final class Policies {
       if (kept != null) {
         policy = Policy.parse(kept, process.name());
       }
-      policy = configured.getOrDefault(process.name(), configured.getOrDefault(EVERY_PROCESS, policy));
+      // A dated process (a build expiring) follows the clock, not Apple's decisions: '*' leaves it be.
+      Policy everyProcess = process.isDated() ? policy : configured.getOrDefault(EVERY_PROCESS, policy);
+      policy = configured.getOrDefault(process.name(), everyProcess);
       current.put(process.name(), policy);
     }
     persisted.keySet().stream()

@@ -166,7 +166,9 @@ public final class Simulation implements AutoCloseable {
           }
           Optional<String> to = policy.isManual() ? Optional.empty()
               : process.stepFrom(pending.from()).map(step -> step.to()).or(pending::to);
+          // A dated step keeps its date; a manual one that becomes automatic falls due after the delay.
           Optional<Instant> due = policy.isManual() || to.isEmpty() ? Optional.empty()
+              : process.isDated() && pending.dueAt().isPresent() ? pending.dueAt()
               : Optional.of(pending.createdAt().plus(policy.delay()));
           tx.rescheduleTransition(pending.id(), to, due);
         }

@@ -35,13 +35,12 @@ public final class TransitionScheduler implements Scheduling {
       }
 
       @Override
-      public Transition startAt(Process process, String resourceId, Step step, Instant due) {
-        if (!process.allows(step.from(), step.to())) {
-          throw new IllegalArgumentException(process.name() + ": " + step.from() + " → " + step.to()
-              + " is not an allowed move");
-        }
+      public Transition startAt(Process process, String resourceId, Step step, java.time.Instant due) {
+        Policy policy = policies.of(process.name());
+        java.time.Instant at = due.isBefore(tx.now()) ? tx.now() : due;
         return tx.insertTransition(new NewTransition(teamId, process.name(), process.resourceType(), resourceId,
-            step.from(), Optional.of(step.to()), Optional.of(due)));
+            step.from(), policy.isManual() ? Optional.empty() : Optional.of(step.to()),
+            policy.isManual() ? Optional.empty() : Optional.of(at)));
       }
 
       @Override

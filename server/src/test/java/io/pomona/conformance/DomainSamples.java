@@ -20,7 +20,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * Attribute values that domain behaviours accept where the generic samples ({@code
  * "sample-<member>"}, the first enum value, a 2024 date) break a domain rule: bundle identifiers
  * and UDIDs of the right shape and unique, a real CSR, profile names that do not clash, a
- * certificate type that needs no merchant, certificates that have not expired. One table, by type
+ * certificate type that needs no merchant, certificates that have not expired, beta groups with
+ * their own names and external. One table, by type
  * and attribute; each value is made afresh for the n-th resource so that uniqueness rules hold.
  */
 final class DomainSamples {
@@ -36,7 +37,11 @@ final class DomainSamples {
           "csrContent", n -> csr(),
           "expirationDate", n -> "2099-01-01T00:00:00.000Z"),
       "profiles", Map.of(
-          "name", n -> "Sweep profile " + n));
+          "name", n -> "Sweep profile " + n),
+      // Group names are unique per app; an internal group takes only team users and has no public link.
+      "betaGroups", Map.of(
+          "name", n -> "Sweep group " + n,
+          "isInternalGroup", n -> false));
 
   private int made;
 

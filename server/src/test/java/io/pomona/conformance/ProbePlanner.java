@@ -27,13 +27,31 @@ import java.util.StringJoiner;
 public final class ProbePlanner {
   private final CatalogIndex catalog;
   private final SweepFixtures fixtures;
+  private final DomainProbes domainProbes;
 
-  public ProbePlanner(CatalogIndex catalog, SweepFixtures fixtures) {
+  public ProbePlanner(CatalogIndex catalog, SweepFixtures fixtures, DomainProbes domainProbes) {
     this.catalog = catalog;
     this.fixtures = fixtures;
+    this.domainProbes = domainProbes;
+  }
+
+  /** Probes for the operations whose success needs a domain state the generic fixtures do not make. */
+  public interface DomainProbes {
+    Optional<Probe> plan(Operation operation);
+
+    DomainProbes NONE = operation -> Optional.empty();
+  }
+
+  /** A probe of {@code operation} on resource {@code id} (or its collection) with a body. */
+  public Probe probe(Operation operation, String id, Optional<JsonNode> body) {
+    return probe(operation, id, "", body);
   }
 
   public Probe plan(Operation operation) {
+    Optional<Probe> prepared = domainProbes.plan(operation);
+    if (prepared.isPresent()) {
+      return prepared.get();
+    }
     String type = operation.type();
     return switch (operation.kind()) {
       case GET_COLLECTION -> listing(operation, type);

@@ -83,17 +83,26 @@ public final class SweepFixtures {
     return fresh(type, Map.of(), links);
   }
 
-  /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample values. */
-  public String fresh(String type, Map<String, Object> attributes, Map<String, List<String>> links) {
+  /** As {@link #fresh(String, Map)}, with some attributes other than the type's sample ones. */
+  public String fresh(String type, Map<String, Object> attributeChanges, Map<String, List<String>> links) {
     created++;
-    Map<String, Object> values = domainSamples.apply(type, new LinkedHashMap<>(attributes(type)));
-    values.putAll(attributes);
-    return resources.create(teamId, type, Optional.empty(), values, links).id();
+    Map<String, Object> attributes = domainSamples.apply(type, new LinkedHashMap<>(attributes(type)));
+    attributes.putAll(attributeChanges);
+    return resources.create(teamId, type, Optional.empty(), attributes, links).id();
   }
 
   /** A create or update body for an operation, with values its domain rules accept. */
   public ObjectNode body(Operation operation, Optional<String> pathId) {
     return domainSamples.apply(operation.type(), samples.fullResource(operation, pathId));
+  }
+
+  /** The internal API the fixtures are made through, for probes that prepare more than a resource. */
+  public Resources resources() {
+    return resources;
+  }
+
+  public String teamId() {
+    return teamId;
   }
 
   /** The attributes every fixture of a type carries. */
@@ -111,7 +120,12 @@ public final class SweepFixtures {
     Map<String, Object> attributes = new LinkedHashMap<>();
     resourceType.attributes().forEach((name, shape) ->
         attributes.put(name, JSON.convertValue(samples.value(shape, name, true), Object.class)));
+    DOMAIN_LEFT_OUT.getOrDefault(type, List.of()).forEach(attributes::remove);
     attributes.putAll(DomainPreparations.FIXTURE_ATTRIBUTES.getOrDefault(type, Map.of()));
     return attributes;
   }
+
+  /** Attributes Apple fills in that a fixture must not fake: a file's upload reservation is made for real. */
+  private static final Map<String, List<String>> DOMAIN_LEFT_OUT = Map.of(
+      "buildUploadFiles", List.of("assetToken", "uploadOperations", "assetDeliveryState"));
 }

@@ -123,6 +123,20 @@ final class DemoWriter {
       return this;
     }
 
+    /**
+     * Writes over a resource the app's behaviours already made (an app's beta app review detail):
+     * its attributes are updated and its relationships linked, as given; it is created if missing.
+     */
+    String saveOver() {
+      if (operator.get(type, id).isEmpty()) {
+        return save();
+      }
+      operator.update(type, id, attributes);
+      relationships.forEach((name, targets) -> operator.link(type, id, name, targets));
+      created.merge(type, 1, Integer::sum);
+      return id;
+    }
+
     /** Writes the resource; returns its id. */
     String save() {
       access.create(type, Optional.of(id), attributes, relationships);

@@ -138,6 +138,7 @@ final class TestFlightSeeder {
           .link("build", id)
           .save();
     }
+    buildUpload(app, appId, build, id, uploaded);
     for (Text whatsNew : build.whatsNew()) {
       context.out().resource("betaBuildLocalizations", context.random().uuid())
           .attr("whatsNew", whatsNew.value())
@@ -146,6 +147,46 @@ final class TestFlightSeeder {
           .save();
     }
     return id;
+  }
+
+  /**
+   * The upload each build came from (API 4.1+): complete for a processed build, failed with the
+   * reason for a failed or invalid one, still processing for a build in processing; its binary
+   * delivered.
+   */
+  private void buildUpload(Identity app, String appId, Build build, String buildId, Instant uploaded) {
+    String processing = build.stage().processingState();
+    String state = switch (processing) {
+      case "VALID" -> "COMPLETE";
+      case "PROCESSING" -> "PROCESSING";
+      default -> "FAILED";
+    };
+    List<Map<String, Object>> errors = state.equals("FAILED")
+        ? List.of(Map.of("code", "STATE_ERROR.VALIDATION_ERROR", "description", processing.equals("INVALID")
+            ? "Invalid bundle: the app icon is missing from the asset catalog."
+            : "The binary could not be processed; upload a new build."))
+        : List.of();
+    String fileId = context.out().resource("buildUploadFiles", context.random().uuid())
+        .attr("fileName", app.name().replaceAll("[^A-Za-z0-9]", "") + ".ipa")
+        .attr("fileSize", 48_000_000L + Long.parseLong(build.number().replaceAll("\\D", "0")) * 1_024L)
+        .attr("uti", app.platform().isMac() ? "com.apple.pkg" : "com.apple.ipa")
+        .attr("assetType", "ASSET")
+        .attr("uploadOperations", List.of())
+        .attr("assetDeliveryState", Map.of("errors", List.of(), "warnings", List.of(),
+            "state", state.equals("COMPLETE") ? "COMPLETE" : "UPLOAD_COMPLETE"))
+        .save();
+    context.out().resource("buildUploads", context.random().uuid())
+        .attr("cfBundleShortVersionString", build.version())
+        .attr("cfBundleVersion", build.number())
+        .attr("platform", app.platform().platform())
+        .date("createdDate", uploaded.minus(Duration.ofMinutes(4)))
+        .date("uploadedDate", uploaded)
+        .attr("state", Map.of("errors", errors, "warnings", List.of(), "infos", List.of(), "state", state))
+        .link("app", appId)
+        .link("build", buildId)
+        .link("buildUploadFiles", List.of(fileId))
+        .link("assetFile", fileId)
+        .save();
   }
 
   private Instant ago(Duration age) {
@@ -187,7 +228,7 @@ final class TestFlightSeeder {
         .attr("demoAccountRequired", contact.demoAccountName().isPresent())
         .attr("notes", contact.notes())
         .link("app", appId)
-        .save();
+        .saveOver();
   }
 
   private void betaGroup(String appKey, String appId, BetaGroup group, Instant created, SeededIds builds) {

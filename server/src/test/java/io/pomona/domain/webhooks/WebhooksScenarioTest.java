@@ -122,7 +122,8 @@ class WebhooksScenarioTest {
 
     JsonNode data = TestPomona.JSON.readTree(receiver.next(WAIT).body()).path("data");
     assertThat(data.path("type").asText()).isEqualTo("buildUploadStateUpdated");
-    assertThat(data.path("attributes").has("oldState")).isFalse();
+    // A new upload awaits its file (TestFlight's BuildUploadFlow), so the first change has an old state.
+    assertThat(data.path("attributes").path("oldState").asText()).isEqualTo("AWAITING_UPLOAD");
     assertThat(data.path("attributes").path("newState").asText()).isEqualTo("PROCESSING");
     assertThat(data.path("attributes").has("timestamp")).isFalse();
     assertThat(data.path("relationships").path("instance").path("data").path("type").asText())

@@ -223,6 +223,19 @@ class DemoTest {
   }
 
   @Test
+  void buildsComeFromUploadsThatAreCompleteFailedOrProcessing() {
+    Set<String> states = new TreeSet<>();
+    for (String app : summary.appIds()) {
+      for (JsonNode upload : list("/v1/apps/" + app + "/buildUploads?limit=200")) {
+        states.add(upload.at("/attributes/state/state").asText());
+        Response build = pomona.get("/v1/buildUploads/" + upload.path("id").asText() + "?include=build");
+        assertThat(build.json().at("/data/relationships/build/data/id").asText()).as(build.toString()).isNotEmpty();
+      }
+    }
+    assertThat(states).contains("COMPLETE", "FAILED", "PROCESSING");
+  }
+
+  @Test
   void betaGroupsAreInternalAndExternalWithOnePublicLink() {
     List<JsonNode> groups = list("/v1/betaGroups");
     assertThat(values(groups, "isInternalGroup")).contains("true", "false");
