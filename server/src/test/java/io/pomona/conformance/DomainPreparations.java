@@ -22,7 +22,7 @@ final class DomainPreparations {
   static final Map<String, Map<String, Object>> FIXTURE_ATTRIBUTES = Map.of(
       "appStoreVersions", Map.of("appVersionState", "PREPARE_FOR_SUBMISSION", "appStoreState", "PREPARE_FOR_SUBMISSION",
           "versionString", "1.0", "releaseType", "MANUAL"),
-      "builds", Map.of("processingState", "VALID", "expired", false),
+      "builds", Map.of("processingState", "VALID", "expired", false, "expirationDate", "2099-01-01T00:00:00.000Z"),
       "reviewSubmissions", Map.of("state", "READY_FOR_REVIEW"),
       "territoryAvailabilities", Map.of("preOrderEnabled", false),
       "appInfoLocalizations", Map.of("locale", "en-US", "privacyPolicyUrl", URL, "privacyChoicesUrl", URL),
