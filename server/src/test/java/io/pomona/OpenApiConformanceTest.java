@@ -41,7 +41,6 @@ class OpenApiConformanceTest {
   private static final int OPERATIONS_IN_4_4_1 = 1263;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String METRICS = "not JSON:API (a metrics document); 501 NOT_IMPLEMENTED until the metrics domain issue";
   private static final String REPORT = "not JSON:API (a gzip report); 501 NOT_IMPLEMENTED until the reporting domain issue";
   private static final String PERF = "not JSON:API (application/vnd.apple.xcode-metrics+json); 501 NOT_IMPLEMENTED until the metrics domain issue";
   private static final String LOGS = "not JSON:API (application/vnd.apple.diagnostic-logs+json); 501 NOT_IMPLEMENTED until the metrics domain issue";
@@ -52,21 +51,6 @@ class OpenApiConformanceTest {
    * {@code NOT_IMPLEMENTED} (and so counts as exercised) until its domain behaviour exists.
    */
   private static final Map<String, String> NOT_IMPLEMENTED = Map.ofEntries(
-      Map.entry("apps_betaTesterUsages_getMetrics", METRICS),
-      Map.entry("betaGroups_betaTesterUsages_getMetrics", METRICS),
-      Map.entry("betaGroups_publicLinkUsages_getMetrics", METRICS),
-      Map.entry("betaTesters_betaTesterUsages_getMetrics", METRICS),
-      Map.entry("builds_betaBuildUsages_getMetrics", METRICS),
-      Map.entry("gameCenterDetails_classicMatchmakingRequests_getMetrics", METRICS),
-      Map.entry("gameCenterDetails_ruleBasedMatchmakingRequests_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingQueues_experimentMatchmakingQueueSizes_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingQueues_experimentMatchmakingRequests_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingQueues_matchmakingQueueSizes_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingQueues_matchmakingRequests_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingQueues_matchmakingSessions_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingRules_matchmakingBooleanRuleResults_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingRules_matchmakingNumberRuleResults_getMetrics", METRICS),
-      Map.entry("gameCenterMatchmakingRules_matchmakingRuleErrors_getMetrics", METRICS),
       Map.entry("financeReports_getCollection", REPORT),
       Map.entry("salesReports_getCollection", REPORT),
       Map.entry("apps_perfPowerMetrics_getToManyRelated", PERF),
@@ -74,6 +58,23 @@ class OpenApiConformanceTest {
       Map.entry("diagnosticSignatures_logs_getToManyRelated", LOGS),
       Map.entry("inAppPurchaseOfferCodeOneTimeUseCodes_values_getToOneRelated", CSV),
       Map.entry("subscriptionOfferCodeOneTimeUseCodes_values_getToOneRelated", CSV));
+
+  /**
+   * Operations whose valid answer has no data by design, so the sweep validates their documents
+   * but cannot ask for data: Pomona simulates no Game Center matchmaking (see {@code
+   * MatchmakingMetrics}).
+   */
+  private static final java.util.Set<String> EMPTY_BY_DESIGN = java.util.Set.of(
+      "gameCenterDetails_classicMatchmakingRequests_getMetrics",
+      "gameCenterDetails_ruleBasedMatchmakingRequests_getMetrics",
+      "gameCenterMatchmakingQueues_experimentMatchmakingQueueSizes_getMetrics",
+      "gameCenterMatchmakingQueues_experimentMatchmakingRequests_getMetrics",
+      "gameCenterMatchmakingQueues_matchmakingQueueSizes_getMetrics",
+      "gameCenterMatchmakingQueues_matchmakingRequests_getMetrics",
+      "gameCenterMatchmakingQueues_matchmakingSessions_getMetrics",
+      "gameCenterMatchmakingRules_matchmakingBooleanRuleResults_getMetrics",
+      "gameCenterMatchmakingRules_matchmakingNumberRuleResults_getMetrics",
+      "gameCenterMatchmakingRules_matchmakingRuleErrors_getMetrics");
 
   @TempDir Path directory;
 
@@ -190,7 +191,7 @@ class OpenApiConformanceTest {
       if (!problems.isEmpty()) {
         violations.put(operation.id(), problems);
       }
-      return vacuity(request, response.body());
+      return EMPTY_BY_DESIGN.contains(operation.id()) ? Optional.empty() : vacuity(request, response.body());
     }
 
     /**

@@ -184,6 +184,7 @@ public final class Main {
         new DemoSeeding(pomona.engine(), pomona.store(), pomona.simulation().clock(), System.out)
             .seedDefaultTeamIfEmpty();
       }
+      HeapDefaults.apply();
       pomona.join();
       return 0;
     }

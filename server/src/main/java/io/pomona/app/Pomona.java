@@ -25,6 +25,7 @@ import io.pomona.domain.appstore.PhasedReleases;
 import io.pomona.domain.appstore.ReleaseRequests;
 import io.pomona.domain.appstore.ReviewItemRules;
 import io.pomona.domain.appstore.ReviewSubmissionFlow;
+import io.pomona.domain.gamecenter.MatchmakingMetrics;
 import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.domain.provisioning.Provisioning;
 import io.pomona.domain.testflight.AppTestFlightDefaults;
@@ -32,6 +33,7 @@ import io.pomona.domain.testflight.BetaFeedback;
 import io.pomona.domain.testflight.BetaGroupRules;
 import io.pomona.domain.testflight.BetaReviewFlow;
 import io.pomona.domain.testflight.BetaTesterRules;
+import io.pomona.domain.testflight.BetaUsageMetrics;
 import io.pomona.domain.testflight.BetaStates;
 import io.pomona.domain.testflight.BuildExpiry;
 import io.pomona.domain.testflight.BuildProcessing;
@@ -158,6 +160,8 @@ public final class Pomona implements AutoCloseable {
         new PhasedReleases(),
         new AppPricing(),
         new AppAvailability(),
+        new BetaUsageMetrics(),
+        new MatchmakingMetrics(),
         new WebhookRules(),
         new WebhookEventNotices(),
         new WebhookPings(),

@@ -42,6 +42,14 @@ public interface Behaviour {
   }
 
   /**
+   * The data behind the {@code getMetrics} operations this behaviour's domain owns: the engine
+   * answers each {@code GET /v1/{type}/{id}/metrics/{metric}} from the source declared for it.
+   */
+  default List<MetricSource> metricSources() {
+    return List.of();
+  }
+
+  /**
    * Checks that {@code key} may reach this behaviour's types at all, before any operation on them
    * (reads included) or on a relationship leading to them; throw an {@link
    * io.pomona.error.ApiException} (403) to refuse. For rules that depend on the kind of key, not on

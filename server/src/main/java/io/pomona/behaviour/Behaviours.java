@@ -20,6 +20,7 @@ public final class Behaviours {
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, List<Process>> processesByType = new HashMap<>();
   private final Set<String> derived = new java.util.HashSet<>();
+  private final Map<String, MetricSource> metricSources = new HashMap<>();
 
   public Behaviours(List<Behaviour> behaviours) {
     this.all = List.copyOf(behaviours);
@@ -33,6 +34,12 @@ public final class Behaviours {
           throw new IllegalArgumentException("two processes are named " + process.name());
         }
         processesByType.computeIfAbsent(process.resourceType(), t -> new ArrayList<>()).add(process);
+      }
+      for (MetricSource source : behaviour.metricSources()) {
+        if (metricSources.putIfAbsent(metricKey(source.resourceType(), source.metric()), source) != null) {
+          throw new IllegalArgumentException("two metric sources serve " + source.resourceType() + "/metrics/"
+              + source.metric());
+        }
       }
     }
   }
@@ -60,6 +67,7 @@ public final class Behaviours {
   public Set<String> types() {
     Set<String> types = new LinkedHashSet<>(byType.keySet());
     types.addAll(processesByType.keySet());
+    metricSources.values().forEach(source -> types.add(source.resourceType()));
     return types;
   }
 
@@ -70,6 +78,15 @@ public final class Behaviours {
 
   public Optional<Process> process(String name) {
     return Optional.ofNullable(processes.get(name));
+  }
+
+  /** The source of {@code GET /v1/{type}/{id}/metrics/{metric}}, if a behaviour declares one. */
+  public Optional<MetricSource> metricSource(String type, String metric) {
+    return Optional.ofNullable(metricSources.get(metricKey(type, metric)));
+  }
+
+  private static String metricKey(String type, String metric) {
+    return type + "/" + metric;
   }
 
   /** The processes that move states of one type. */

@@ -1,10 +1,10 @@
 package io.pomona.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pomona.behaviour.MetricSeries;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.Shape;
@@ -22,25 +22,46 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code type}, {@code id}, {@code attributes}, {@code relationships} (links, and linkage data
  * when included) and an absolute {@code links.self}; top-level {@code links} and, for lists,
  * {@code meta.paging}; {@code included} without duplicates; sparse fieldsets honoured. The only
- * place that writes JSON:API; it streams straight to bytes.
+ * place that writes JSON:API.
+ *
+ * <p>It writes UTF-8 straight into one buffer ({@link JsonBytes}). Whatever does not depend on
+ * the resource is encoded once per schema ({@link SchemaOut}): a list with includes renders
+ * thousands of relationships, each with two absolute links, and building those per resource was
+ * the largest share of a list's CPU (JFR, bench/results.md). Per resource, only the id is encoded
+ * (once) and spliced between the pre-encoded pieces.
  */
 final class DocumentWriter {
-  private static final SerializableString LINKS = new SerializedString("links");
-  private static final SerializableString SELF = new SerializedString("self");
-  private static final SerializableString RELATED = new SerializedString("related");
+  /** Dates as Apple writes them: ISO-8601 in UTC with milliseconds (api-facts.md §14). */
+  private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+  private static final byte[] DATA = JsonBytes.syntax("\"data\":");
+  private static final byte[] LINKS_SELF = JsonBytes.syntax("\"links\":{\"self\":");
+  private static final byte[] NEXT = JsonBytes.syntax(",\"next\":");
+  private static final byte[] INCLUDED = JsonBytes.syntax(",\"included\":[");
+  private static final byte[] ATTRIBUTES = JsonBytes.syntax(",\"attributes\":{");
+  private static final byte[] RELATIONSHIPS = JsonBytes.syntax(",\"relationships\":{");
+  private static final byte[] META_PAGING_TOTAL = JsonBytes.syntax("\"meta\":{\"paging\":{\"total\":");
+  private static final byte[] LIMIT = JsonBytes.syntax(",\"limit\":");
+  private static final byte[] CLOSE_PAGING = JsonBytes.syntax("}}");
+  private static final byte[] NULL = JsonBytes.syntax("null");
+  private static final byte[] TRUE = JsonBytes.syntax("true");
+  private static final byte[] FALSE = JsonBytes.syntax("false");
+  /** Bytes reserved per rendered resource up front: a build with its 16 relationships is ~3.2 KB. */
+  private static final int BYTES_PER_RESOURCE = 4096;
 
   private final Model model;
   private final ObjectMapper json;
-  /**
-   * By schema name. A list with includes renders thousands of relationships (every one with two
-   * links), so what does not depend on the resource is worked out once: JFR showed the per-link
-   * lookups and concatenations as the largest share of rendering.
-   */
-  private final Map<String, List<RelationshipOut>> relationshipsBySchema = new ConcurrentHashMap<>();
+  private final String baseUrl;
+  /** By schema name: the pre-encoded pieces of every resource of that schema. */
+  private final Map<String, SchemaOut> schemas = new ConcurrentHashMap<>();
+  /** By type: {@code {"type":"<type>","id":} for linkage identifiers. */
+  private final Map<String, byte[]> identifierStarts = new ConcurrentHashMap<>();
 
-  DocumentWriter(Model model, ObjectMapper json) {
+  /** @param baseUrl the configured public URL every absolute link starts with */
+  DocumentWriter(Model model, ObjectMapper json, String baseUrl) {
     this.model = model;
     this.json = json;
+    this.baseUrl = baseUrl;
   }
 
   /**
@@ -51,7 +72,6 @@ final class DocumentWriter {
    *     against that one only); other types render with their current schema
    */
   record Rendering(
-      String baseUrl,
       Map<String, Set<String>> fields,
       Map<String, Map<String, Linkage>> linkages,
       List<StoredResource> included,
@@ -71,48 +91,13 @@ final class DocumentWriter {
     }
   }
 
-  /** One relationship of a schema with its JSON name and link templates (null: no such link). */
-  private record RelationshipOut(
-      String name, SerializableString field, Relationship relationship, PathTemplate self, PathTemplate related) {}
-
-  /**
-   * Absolute links written from a buffer reused for every link of a resource: base URL, path
-   * template and id are appended and handed to the generator as characters, never as a String.
-   */
-  private static final class LinkText {
-    private final String baseUrl;
-    private final StringBuilder text = new StringBuilder(160);
-    private char[] chars = new char[160];
-
-    LinkText(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    void write(JsonGenerator g, SerializableString field, PathTemplate template, String id) throws IOException {
-      text.setLength(0);
-      text.append(baseUrl);
-      template.appendTo(text, id);
-      int length = text.length();
-      if (chars.length < length) {
-        chars = new char[Math.max(length, chars.length * 2)];
-      }
-      text.getChars(0, length, chars, 0);
-      g.writeFieldName(field);
-      g.writeString(chars, 0, length);
-    }
-  }
-
   byte[] single(ResourceSchema schema, StoredResource resource, String selfUrl, Rendering rendering) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeFieldName("data");
-      resource(g, schema, resource, rendering);
-      g.writeObjectFieldStart("links");
-      g.writeStringField("self", selfUrl);
-      g.writeEndObject();
-      included(g, rendering);
-      g.writeEndObject();
-    });
+    JsonBytes out = JsonBytes.forDocument(BYTES_PER_RESOURCE * (1 + rendering.included().size()));
+    out.raw('{').raw(DATA);
+    resource(out, schema, resource, rendering);
+    out.raw(',').raw(LINKS_SELF).string(selfUrl).raw('}');
+    included(out, rendering);
+    return out.raw('}').finish();
   }
 
   byte[] collection(
@@ -123,43 +108,94 @@ final class DocumentWriter {
       long total,
       int limit,
       Rendering rendering) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("data");
-      for (StoredResource item : items) {
-        resource(g, schema, item, rendering);
+    JsonBytes out = JsonBytes.forDocument(256 + BYTES_PER_RESOURCE * (items.size() + rendering.included().size()));
+    out.raw('{').raw(DATA).raw('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
       }
-      g.writeEndArray();
-      pagedLinks(g, selfUrl, nextUrl);
-      included(g, rendering);
-      paging(g, total, limit);
-      g.writeEndObject();
-    });
+      resource(out, schema, items.get(i), rendering);
+    }
+    out.raw(']').raw(',');
+    pagedLinks(out, selfUrl, nextUrl);
+    included(out, rendering);
+    out.raw(',');
+    paging(out, total, limit);
+    return out.raw('}').finish();
   }
 
   /** A to-one linkage document; its top-level links are the spec's DocumentLinks: {@code self} only. */
   byte[] toOneLinkage(String targetType, Optional<String> id, String selfUrl) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeFieldName("data");
-      if (id.isPresent()) {
-        identifier(g, targetType, id.get());
-      } else {
-        g.writeNull();
-      }
-      g.writeObjectFieldStart("links");
-      g.writeStringField("self", selfUrl);
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    JsonBytes out = JsonBytes.forDocument(256);
+    out.raw('{').raw(DATA);
+    if (id.isPresent()) {
+      identifier(out, targetType, id.get());
+    } else {
+      out.raw(NULL);
+    }
+    out.raw(',').raw(LINKS_SELF).string(selfUrl).raw('}');
+    return out.raw('}').finish();
   }
 
   byte[] toManyLinkage(String targetType, List<String> ids, String selfUrl, Optional<String> nextUrl, long total, int limit) {
+    JsonBytes out = JsonBytes.forDocument(256 + 96 * ids.size());
+    out.raw('{').raw(DATA);
+    identifiers(out, targetType, ids);
+    out.raw(',');
+    pagedLinks(out, selfUrl, nextUrl);
+    out.raw(',');
+    paging(out, total, limit);
+    return out.raw('}').finish();
+  }
+
+  /**
+   * A metrics document (the spec's {@code *V1MetricResponse}): each series with its data points
+   * and dimensions, paged like a collection. A dimension that names a resource links to it
+   * ({@code related}) and to the same metric grouped by that dimension ({@code groupBy}).
+   *
+   * @param metricUrl the metric's absolute URL without query, for the {@code groupBy} links
+   * @param relatedUrl the absolute URL of a resource, by type and id
+   */
+  byte[] metrics(List<MetricSeries> items, String selfUrl, Optional<String> nextUrl, long total, int limit,
+      String metricUrl, java.util.function.BiFunction<String, String, String> relatedUrl) {
     return write(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
-      for (String id : ids) {
-        identifier(g, targetType, id);
+      for (MetricSeries series : items) {
+        g.writeStartObject();
+        g.writeArrayFieldStart("dataPoints");
+        for (MetricSeries.DataPoint point : series.dataPoints()) {
+          g.writeStartObject();
+          g.writeStringField("start", DATE_TIME.format(point.start()));
+          g.writeStringField("end", DATE_TIME.format(point.end()));
+          g.writeObjectFieldStart("values");
+          for (Map.Entry<String, Number> value : point.values().entrySet()) {
+            g.writeFieldName(value.getKey());
+            g.writeObject(value.getValue());
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (!series.dimensions().isEmpty()) {
+          g.writeObjectFieldStart("dimensions");
+          for (MetricSeries.Dimension dimension : series.dimensions()) {
+            g.writeObjectFieldStart(dimension.name());
+            g.writeObjectFieldStart("links");
+            g.writeStringField("groupBy", metricUrl + "?groupBy=" + dimension.name());
+            if (dimension.relatedType().isPresent()) {
+              g.writeStringField("related", relatedUrl.apply(dimension.relatedType().get(), dimension.value()));
+            }
+            g.writeEndObject();
+            g.writeStringField("data", dimension.value());
+            g.writeEndObject();
+          }
+          g.writeEndObject();
+        }
+        if (series.granularity().isPresent()) {
+          g.writeStringField("granularity", series.granularity().get());
+        }
+        g.writeEndObject();
       }
       g.writeEndArray();
       pagedLinks(g, selfUrl, nextUrl);
@@ -168,160 +204,317 @@ final class DocumentWriter {
     });
   }
 
-  private void resource(JsonGenerator g, ResourceSchema schema, StoredResource resource, Rendering rendering)
-      throws IOException {
+  private void resource(JsonBytes out, ResourceSchema schema, StoredResource resource, Rendering rendering) {
+    SchemaOut pieces = schemaOut(schema);
     Set<String> fields = rendering.fields().get(schema.type());
-    LinkText links = new LinkText(rendering.baseUrl());
-    g.writeStartObject();
-    g.writeStringField("type", schema.type());
-    g.writeStringField("id", resource.id());
-    attributes(g, schema, resource, fields);
-    relationships(g, schema, resource, fields, rendering, links);
-    g.writeFieldName(LINKS);
-    g.writeStartObject();
-    links.write(g, SELF, model.instanceTemplate(schema.type()), resource.id());
-    g.writeEndObject();
-    g.writeEndObject();
+    byte[] id = JsonBytes.encoded(resource.id());
+    out.raw(pieces.typeAndId).raw(id).raw('"');
+    attributes(out, pieces, resource, fields);
+    relationships(out, pieces, resource, id, fields, rendering);
+    out.raw(',');
+    pieces.self.write(out, id);
+    out.raw('}');
   }
 
   /**
    * Stored values of the schema's attributes, in the schema's order. Absent values are left
    * out; a stored null is written only where the schema allows null.
    */
-  private void attributes(JsonGenerator g, ResourceSchema schema, StoredResource resource, Set<String> fields)
-      throws IOException {
+  private void attributes(JsonBytes out, SchemaOut pieces, StoredResource resource, Set<String> fields) {
+    Map<String, Object> values = resource.attributes();
     boolean started = false;
-    for (Map.Entry<String, Shape> attribute : schema.attributes().entrySet()) {
-      String name = attribute.getKey();
-      if (fields != null && !fields.contains(name) || !resource.attributes().containsKey(name)) {
+    for (AttributeOut attribute : pieces.attributes) {
+      if (fields != null && !fields.contains(attribute.name) || !values.containsKey(attribute.name)) {
         continue;
       }
-      Object value = resource.attributes().get(name);
-      if (value == null && !attribute.getValue().nullable()) {
+      Object value = values.get(attribute.name);
+      if (value == null && !attribute.nullable) {
         continue;
       }
-      if (!started) {
-        g.writeObjectFieldStart("attributes");
-        started = true;
-      }
-      g.writeFieldName(name);
-      writeValue(g, value);
+      out.raw(started ? COMMA : ATTRIBUTES);
+      started = true;
+      out.raw(attribute.field);
+      value(out, value);
     }
     if (started) {
-      g.writeEndObject();
+      out.raw('}');
     }
   }
 
+  private static final byte[] COMMA = {','};
+
   private void relationships(
-      JsonGenerator g,
-      ResourceSchema schema,
-      StoredResource resource,
-      Set<String> fields,
-      Rendering rendering,
-      LinkText links)
-      throws IOException {
+      JsonBytes out, SchemaOut pieces, StoredResource resource, byte[] id, Set<String> fields, Rendering rendering) {
     Map<String, Linkage> linkages = rendering.linkagesOf(resource);
     boolean started = false;
-    for (RelationshipOut out : relationshipsOf(schema)) {
-      if (fields != null && !fields.contains(out.name())) {
+    for (RelationshipOut relationshipOut : pieces.relationships) {
+      if (fields != null && !fields.contains(relationshipOut.name)) {
         continue;
       }
-      Relationship relationship = out.relationship();
+      Relationship relationship = relationshipOut.relationship;
       // An empty to-one has no data member: the spec's relationship data is an object, never null.
-      Linkage data = relationship.linkage() ? linkages.get(out.name()) : null;
+      Linkage data = relationship.linkage() ? linkages.get(relationshipOut.name) : null;
       if (data != null && !relationship.toMany() && data.ids().isEmpty()) {
         data = null;
       }
-      if (out.self() == null && out.related() == null && data == null) {
+      if (relationshipOut.links == null && data == null) {
         continue;
       }
-      if (!started) {
-        g.writeObjectFieldStart("relationships");
-        started = true;
-      }
-      g.writeFieldName(out.field());
-      g.writeStartObject();
-      if (out.self() != null || out.related() != null) {
-        g.writeFieldName(LINKS);
-        g.writeStartObject();
-        if (out.self() != null) {
-          links.write(g, SELF, out.self(), resource.id());
-        }
-        if (out.related() != null) {
-          links.write(g, RELATED, out.related(), resource.id());
-        }
-        g.writeEndObject();
+      out.raw(started ? COMMA : RELATIONSHIPS);
+      started = true;
+      out.raw(relationshipOut.field);
+      if (relationshipOut.links != null) {
+        relationshipOut.links.write(out, id);
       }
       if (data != null) {
+        if (relationshipOut.links != null) {
+          out.raw(',');
+        }
         if (relationship.toMany()) {
           if (relationship.paging()) {
-            paging(g, data.total(), data.limit());
+            paging(out, data.total(), data.limit());
+            out.raw(',');
           }
-          g.writeArrayFieldStart("data");
-          for (String id : data.ids()) {
-            identifier(g, data.targetType(), id);
-          }
-          g.writeEndArray();
+          out.raw(DATA);
+          identifiers(out, data.targetType(), data.ids());
         } else {
-          g.writeFieldName("data");
-          identifier(g, data.targetType(), data.ids().get(0));
+          out.raw(DATA);
+          identifier(out, data.targetType(), data.ids().get(0));
         }
       }
-      g.writeEndObject();
+      out.raw('}');
     }
     if (started) {
-      g.writeEndObject();
+      out.raw('}');
     }
   }
 
-  private List<RelationshipOut> relationshipsOf(ResourceSchema schema) {
-    return relationshipsBySchema.computeIfAbsent(schema.name(), name -> schema.relationships().entrySet().stream()
-        .map(entry -> {
-          String relationship = entry.getKey();
-          boolean links = entry.getValue().links();
-          return new RelationshipOut(
-              relationship,
-              new SerializedString(relationship),
-              entry.getValue(),
-              links ? model.relationshipTemplate(schema.type(), relationship) : null,
-              links ? model.relatedTemplate(schema.type(), relationship) : null);
-        })
-        .toList());
-  }
-
-  private void included(JsonGenerator g, Rendering rendering) throws IOException {
+  private void included(JsonBytes out, Rendering rendering) {
     if (rendering.included().isEmpty()) {
       return;
     }
-    g.writeArrayFieldStart("included");
+    out.raw(INCLUDED);
+    boolean first = true;
     for (StoredResource resource : rendering.included()) {
+      if (!first) {
+        out.raw(',');
+      }
+      first = false;
       String schema = rendering.includedSchemas().get(resource.type());
-      resource(g, schema == null ? model.defaultSchema(resource.type()) : model.schema(schema), resource, rendering);
+      resource(out, schema == null ? model.defaultSchema(resource.type()) : model.schema(schema), resource, rendering);
     }
-    g.writeEndArray();
+    out.raw(']');
   }
 
   /**
-   * A stored attribute value. Scalars, most values, are written directly: going through the
-   * codec looks up a serializer per value, a tenth of a list's rendering time (JFR).
+   * A stored attribute value, as Jackson's default serializer writes it: the values parsed from
+   * stored JSON (maps, lists, strings, numbers, booleans) directly; anything else (a behaviour's
+   * own value object) through Jackson, so that it still renders as it always did.
    */
-  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+  private void value(JsonBytes out, Object value) {
     switch (value) {
-      case null -> g.writeNull();
-      case String text -> g.writeString(text);
-      case Boolean flag -> g.writeBoolean(flag);
-      case Integer number -> g.writeNumber(number);
-      case Long number -> g.writeNumber(number);
-      default -> g.writeObject(value);
+      case null -> out.raw(NULL);
+      case String text -> out.string(text);
+      case Boolean flag -> out.raw(flag ? TRUE : FALSE);
+      case Number number when isPlainNumber(number) -> out.number(number);
+      case Map<?, ?> map -> {
+        out.raw('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          if (!first) {
+            out.raw(',');
+          }
+          first = false;
+          out.string(String.valueOf(entry.getKey())).raw(':');
+          value(out, entry.getValue());
+        }
+        out.raw('}');
+      }
+      case List<?> list -> {
+        out.raw('[');
+        for (int i = 0; i < list.size(); i++) {
+          if (i > 0) {
+            out.raw(',');
+          }
+          value(out, list.get(i));
+        }
+        out.raw(']');
+      }
+      default -> out.raw(viaJackson(value));
     }
   }
 
-  private static void identifier(JsonGenerator g, String type, String id) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("type", type);
-    g.writeStringField("id", id);
-    g.writeEndObject();
+  private static boolean isPlainNumber(Number number) {
+    return number instanceof Integer || number instanceof Long || number instanceof Double
+        || number instanceof Float || number instanceof Short || number instanceof Byte
+        || number instanceof java.math.BigInteger || number instanceof java.math.BigDecimal;
   }
+
+  private byte[] viaJackson(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("an attribute value Jackson cannot write: " + value.getClass(), e);
+    }
+  }
+
+  private void identifiers(JsonBytes out, String type, List<String> ids) {
+    out.raw('[');
+    for (int i = 0; i < ids.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
+      }
+      identifier(out, type, ids.get(i));
+    }
+    out.raw(']');
+  }
+
+  private void identifier(JsonBytes out, String type, String id) {
+    byte[] start = identifierStarts.computeIfAbsent(type,
+        t -> new JsonBytes(32).raw(JsonBytes.syntax("{\"type\":")).string(t).raw(JsonBytes.syntax(",\"id\":"))
+            .toByteArray());
+    out.raw(start).string(id).raw('}');
+  }
+
+  private static void pagedLinks(JsonBytes out, String selfUrl, Optional<String> nextUrl) {
+    out.raw(LINKS_SELF).string(selfUrl);
+    if (nextUrl.isPresent()) {
+      out.raw(NEXT).string(nextUrl.get());
+    }
+    out.raw('}');
+  }
+
+  private static void paging(JsonBytes out, long total, int limit) {
+    out.raw(META_PAGING_TOTAL).number(total).raw(LIMIT).number(limit).raw(CLOSE_PAGING);
+  }
+
+  private SchemaOut schemaOut(ResourceSchema schema) {
+    SchemaOut pieces = schemas.get(schema.name());
+    if (pieces == null) {
+      pieces = schemas.computeIfAbsent(schema.name(), name -> new SchemaOut(schema, model, baseUrl));
+    }
+    return pieces;
+  }
+
+  /** The pre-encoded, resource-independent pieces of every resource of one schema. */
+  private static final class SchemaOut {
+    /** {@code {"type":"<type>","id":"} : the id's content follows. */
+    final byte[] typeAndId;
+    final AttributeOut[] attributes;
+    final RelationshipOut[] relationships;
+    /** {@code "links":{"self":"<url>"}} around the id. */
+    final Spliced self;
+
+    SchemaOut(ResourceSchema schema, Model model, String baseUrl) {
+      typeAndId = new JsonBytes(64).raw(JsonBytes.syntax("{\"type\":")).string(schema.type())
+          .raw(JsonBytes.syntax(",\"id\":\"")).toByteArray();
+      attributes = schema.attributes().entrySet().stream()
+          .map(entry -> new AttributeOut(entry.getKey(), entry.getValue()))
+          .toArray(AttributeOut[]::new);
+      relationships = schema.relationships().entrySet().stream()
+          .map(entry -> new RelationshipOut(schema.type(), entry.getKey(), entry.getValue(), model, baseUrl))
+          .toArray(RelationshipOut[]::new);
+      self = Spliced.of("\"links\":{\"self\":\"", baseUrl, model.instanceTemplate(schema.type()), "\"}");
+    }
+  }
+
+  private static final class AttributeOut {
+    final String name;
+    /** {@code "<name>":} */
+    final byte[] field;
+    final boolean nullable;
+
+    AttributeOut(String name, Shape shape) {
+      this.name = name;
+      this.field = fieldName(name);
+      this.nullable = shape.nullable();
+    }
+  }
+
+  /** One relationship of a schema: its name and, where the catalog has links, both links around the id. */
+  private static final class RelationshipOut {
+    final String name;
+    /** {@code "<name>":{} */
+    final byte[] field;
+    final Relationship relationship;
+    /** {@code "links":{"self":"…","related":"…"}} (either may be missing), or null without links. */
+    final Spliced links;
+
+    RelationshipOut(String type, String name, Relationship relationship, Model model, String baseUrl) {
+      this.name = name;
+      this.field = new JsonBytes(name.length() + 4).raw(fieldName(name)).raw('{').toByteArray();
+      this.relationship = relationship;
+      PathTemplate self = relationship.links() ? model.relationshipTemplate(type, name) : null;
+      PathTemplate related = relationship.links() ? model.relatedTemplate(type, name) : null;
+      if (self == null && related == null) {
+        links = null;
+      } else if (related == null) {
+        links = Spliced.of("\"links\":{\"self\":\"", baseUrl, self, "\"}");
+      } else if (self == null) {
+        links = Spliced.of("\"links\":{\"related\":\"", baseUrl, related, "\"}");
+      } else {
+        links = Spliced.of("\"links\":{\"self\":\"", baseUrl, self, "\"}")
+            .then(Spliced.of(",\"related\":\"", baseUrl, related, "\"}"));
+      }
+    }
+  }
+
+  private static byte[] fieldName(String name) {
+    return new JsonBytes(name.length() + 3).string(name).raw(':').toByteArray();
+  }
+
+  /**
+   * Pre-encoded bytes with the resource's (encoded) id spliced in wherever a template has
+   * {@code {id}}: {@code parts[0] id parts[1] id … parts[n]}.
+   */
+  private record Spliced(byte[][] parts) {
+    /** {@code before} (JSON syntax), then the escaped {@code baseUrl + template}, then {@code after} (syntax). */
+    static Spliced of(String before, String baseUrl, PathTemplate template, String after) {
+      // A character no URL path contains marks where the id goes.
+      String marker = "\u0000";
+      String link = baseUrl + template.fill(marker);
+      String[] pieces = link.split(marker, -1);
+      byte[][] parts = new byte[pieces.length][];
+      for (int i = 0; i < pieces.length; i++) {
+        JsonBytes part = new JsonBytes(64);
+        if (i == 0) {
+          part.raw(JsonBytes.syntax(before));
+        }
+        part.content(pieces[i]);
+        if (i == pieces.length - 1) {
+          part.raw(JsonBytes.syntax(after));
+        }
+        parts[i] = part.toByteArray();
+      }
+      return new Spliced(parts);
+    }
+
+    /**
+     * This followed by {@code next}, whose first part is joined to this one's last: for two links
+     * in one object, this one's closing brace is dropped.
+     */
+    Spliced then(Spliced next) {
+      byte[][] joined = new byte[parts.length + next.parts.length - 1][];
+      System.arraycopy(parts, 0, joined, 0, parts.length - 1);
+      byte[] last = parts[parts.length - 1];
+      byte[] first = next.parts[0];
+      byte[] middle = new byte[last.length - 1 + first.length];
+      System.arraycopy(last, 0, middle, 0, last.length - 1);
+      System.arraycopy(first, 0, middle, last.length - 1, first.length);
+      joined[parts.length - 1] = middle;
+      System.arraycopy(next.parts, 1, joined, parts.length, next.parts.length - 1);
+      return new Spliced(joined);
+    }
+
+    void write(JsonBytes out, byte[] id) {
+      out.raw(parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        out.raw(id).raw(parts[i]);
+      }
+    }
+  }
+
+  // ---- metrics: rare and small documents, written with Jackson's generator ----
 
   private static void pagedLinks(JsonGenerator g, String selfUrl, Optional<String> nextUrl) throws IOException {
     g.writeObjectFieldStart("links");
@@ -342,8 +535,6 @@ final class DocumentWriter {
   }
 
   private byte[] write(Body body) {
-    // Grows by blocks without copying what it holds (a list with includes is hundreds of KB);
-    // the one copy is the final array.
     ByteArrayBuilder out = new ByteArrayBuilder(1024);
     try (JsonGenerator g = json.getFactory().createGenerator(out)) {
       g.setCodec(json);

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The generic JSON:API engine: one implementation of each of the operation kinds, driven by
@@ -39,6 +40,7 @@ public final class Engine {
   private final ReferenceSeeder referenceSeeder;
   private final String baseUrl;
   private final Behaviours behaviours;
+  private final Metrics metrics;
 
   /** A purely generic engine: no behaviours, no simulation, the system clock. */
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
@@ -57,7 +59,7 @@ public final class Engine {
     this.store = store;
     this.baseUrl = baseUrl;
     this.behaviours = behaviours;
-    this.documents = new DocumentWriter(model, json);
+    this.documents = new DocumentWriter(model, json, baseUrl);
     this.planner = new QueryPlanner(model);
     this.includes = new Includes(model);
     Ids ids = new Ids();
@@ -65,6 +67,7 @@ public final class Engine {
         new Lifecycle(behaviours, clock), scheduling);
     this.resources = new Resources(store, writer);
     this.referenceSeeder = new ReferenceSeeder(model, store, writer);
+    this.metrics = new Metrics(model, store, behaviours, resources, documents, clock, baseUrl);
   }
 
   /** Creates the indexes that filtering and sorting need (cheap when they exist). */
@@ -106,7 +109,7 @@ public final class Engine {
       case GET_TO_ONE_RELATIONSHIP -> toOneLinkage(call);
       case UPDATE_TO_ONE_RELATIONSHIP, CREATE_TO_MANY_RELATIONSHIP, REPLACE_TO_MANY_RELATIONSHIP,
            DELETE_TO_MANY_RELATIONSHIP -> writeLinkage(call);
-      case GET_METRICS -> throw Errors.notImplemented(operation.id());
+      case GET_METRICS -> metrics.answer(call);
     };
   }
 
@@ -115,10 +118,13 @@ public final class Engine {
   private Reply getInstance(Call call) {
     String type = call.operation().type();
     String id = call.id().orElseThrow();
-    return store.read(tx -> {
+    // Without includes the only statement is the row read itself.
+    Function<Function<Tx, Reply>, Reply> reading =
+        call.query().include().isEmpty() ? store::readOneStatement : store::read;
+    return reading.apply(tx -> {
       StoredResource resource = find(tx, call.caller(), type, id);
       return Reply.json(200, documents.single(schemaOf(call.operation()), resource, selfUrl(call),
-          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(), baseUrl,
+          includes.render(tx, call.caller().teamId(), type, List.of(resource), call.query(),
               call.operation().includedSchemas())));
     });
   }
@@ -157,7 +163,7 @@ public final class Engine {
           selfUrl(call), next, page.total(), limit));
     }
     return Reply.json(200, documents.collection(schemaOf(call.operation()), page.items(), selfUrl(call), next,
-        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query, baseUrl,
+        page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query,
             call.operation().includedSchemas())));
   }
 
@@ -172,7 +178,7 @@ public final class Engine {
           .orElseThrow(() -> Errors.noRelated(operation.type(), id, operation.relationship()));
       StoredResource related = find(tx, call.caller(), relationship.target(), relatedId);
       return Reply.json(200, documents.single(schemaOf(operation), related, selfUrl(call),
-          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(), baseUrl,
+          includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(),
               operation.includedSchemas())));
     });
   }
@@ -241,7 +247,7 @@ public final class Engine {
   private Reply renderWritten(Call call, StoredResource resource) {
     return store.read(tx -> Reply.json(call.operation().status(),
         documents.single(schemaOf(call.operation()), resource, selfUrl(call),
-            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY, baseUrl,
+            includes.render(tx, call.caller().teamId(), resource.type(), List.of(resource), Query.EMPTY,
                 call.operation().includedSchemas()))));
   }
 
@@ -281,13 +287,13 @@ public final class Engine {
   }
 
   /**
-   * Whether an operation answers with a JSON:API document the engine can produce. Metrics,
-   * reports, CSV lists and other custom answers (their own content types) are domain behaviours'
-   * work; until one serves them they are 501, never a JSON:API document of the wrong kind.
+   * Whether an operation answers with a JSON document the engine can produce (metrics included,
+   * from their domain's {@link io.pomona.behaviour.MetricSource}). Reports, CSV lists and other
+   * custom answers (their own content types) are domain behaviours' work; until one serves them
+   * they are 501, never a JSON:API document of the wrong kind.
    */
   private static boolean answersWithJsonApi(Operation operation) {
-    return operation.kind() != io.pomona.catalog.OperationKind.GET_METRICS
-        && (operation.contentType() == null || operation.contentType().equals(Reply.JSON));
+    return operation.contentType() == null || operation.contentType().equals(Reply.JSON);
   }
 
   private static boolean isLinkage(Operation operation) {

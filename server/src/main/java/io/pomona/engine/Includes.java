@@ -37,7 +37,7 @@ final class Includes {
    *     several ({@link io.pomona.catalog.Operation#includedSchemas})
    */
   DocumentWriter.Rendering render(Tx tx, String team, String type, List<StoredResource> primaries, Query query,
-      String baseUrl, Map<String, String> includedSchemas) {
+      Map<String, String> includedSchemas) {
     Map<String, Map<String, Linkage>> linkages = new HashMap<>();
     Map<String, StoredResource> included = new LinkedHashMap<>();
     Set<String> primaryKeys = new LinkedHashSet<>();
@@ -75,7 +75,7 @@ final class Includes {
       }
     }
     return new DocumentWriter.Rendering(
-        baseUrl, query.fields(), linkages, List.copyOf(included.values()), includedSchemas);
+        query.fields(), linkages, List.copyOf(included.values()), includedSchemas);
   }
 
   private List<StoredResource> fetch(Tx tx, String team, String type, Collection<String> ids) {

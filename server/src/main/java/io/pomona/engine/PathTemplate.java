@@ -2,7 +2,7 @@ package io.pomona.engine;
 
 /**
  * A catalog path with at most one {@code {id}}, split around it once, so that filling it in is
- * one concatenation (or an append to a buffer the renderer reuses) instead of a search.
+ * one concatenation instead of a search.
  */
 final class PathTemplate {
   private static final String ID = "{id}";
@@ -26,12 +26,5 @@ final class PathTemplate {
 
   String fill(String id) {
     return hasId ? before + id + after : before;
-  }
-
-  void appendTo(StringBuilder text, String id) {
-    text.append(before);
-    if (hasId) {
-      text.append(id).append(after);
-    }
   }
 }

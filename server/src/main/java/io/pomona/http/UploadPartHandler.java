@@ -35,16 +35,20 @@ final class UploadPartHandler extends Handler.Abstract {
       return false;
     }
     ApiResponse answer;
+    // One stream for the whole exchange: closing a partly read stream fails the request's content,
+    // and Jetty then drops the connection without sending the answer.
+    InputStream body = Content.Source.asInputStream(request);
     try {
-      answer = put(request, path.substring(Reservation.PATH_PREFIX.length()));
+      answer = put(request, path.substring(Reservation.PATH_PREFIX.length()), body);
     } catch (ApiException refused) {
+      discardUnread(body);
       answer = errors.render(refused);
     }
     JettyServer.write(answer, response, callback);
     return true;
   }
 
-  private ApiResponse put(Request request, String rest) throws Exception {
+  private ApiResponse put(Request request, String rest, InputStream body) throws Exception {
     String[] segments = rest.split("/", -1);
     if (segments.length != 2) {
       throw Errors.pathNotFound(request.getHttpURI().getPath());
@@ -53,12 +57,30 @@ final class UploadPartHandler extends Handler.Abstract {
       throw Errors.methodNotAllowed(request.getMethod(), "PUT");
     }
     int partNumber = partNumber(segments[1]);
-    String etag;
-    try (InputStream body = Content.Source.asInputStream(request)) {
-      etag = vault.putPart(segments[0], partNumber, request.getLength(), body);
-    }
+    String etag = vault.putPart(segments[0], partNumber, request.getLength(), body);
     return ApiResponse.empty(200).withHeader("ETag", "\"" + etag + "\"");
   }
+
+  /**
+   * A part refused before its bytes were read (sent twice, out of range, unknown reservation) is
+   * still read to its end, up to one part's worth, so that the client, which is still sending,
+   * receives the error document instead of a reset connection ("broken pipe"). Larger bodies are
+   * left unread: Jetty then closes the connection after the answer.
+   */
+  private static void discardUnread(InputStream body) {
+    byte[] sink = new byte[64 * 1024];
+    long left = DISCARD_LIMIT;
+    try {
+      int read;
+      while (left > 0 && (read = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+        left -= read;
+      }
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      // The body could not be read (already consumed, or the client went away): answer anyway.
+    }
+  }
+
+  private static final long DISCARD_LIMIT = 2 * UploadVault.DEFAULT_PART_BYTES;
 
   private static int partNumber(String text) {
     try {

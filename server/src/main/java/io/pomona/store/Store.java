@@ -46,6 +46,16 @@ public interface Store extends AutoCloseable {
    */
   <T> T read(Function<Tx, T> work);
 
+  /**
+   * As {@link #read}, for work that runs at most one statement (reading one row): a single
+   * statement sees one consistent snapshot by itself, so a store may skip the transaction around
+   * it (SQLite: BEGIN and COMMIT were a measurable part of reading one resource). Work that runs a
+   * second statement gets no snapshot shared with the first: use {@link #read} for that.
+   */
+  default <T> T readOneStatement(Function<Tx, T> work) {
+    return read(work);
+  }
+
   /** The API key with this key id (the JWT {@code kid}), revoked or not. */
   Optional<ApiKey> findKey(String keyId);
 

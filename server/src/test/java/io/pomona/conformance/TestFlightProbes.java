@@ -44,6 +44,7 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
           Optional.of(create(operation, Map.of("build", fixtures.fresh("builds", Map.of()))));
       case "buildBetaNotifications_createInstance" -> Optional.of(create(operation, Map.of("build", testedBuild())));
       case "betaTesterInvitations_createInstance" -> Optional.of(invitation(operation));
+      case "apps_betaTesterUsages_getMetrics" -> Optional.of(testerUsages(operation));
       default -> Optional.empty();
     };
   }
@@ -85,6 +86,21 @@ public final class TestFlightProbes implements ProbePlanner.DomainProbes {
     String app = fixtures.fresh("apps", Map.of());
     String tester = fixtures.fresh("betaTesters", Map.of(), Map.of("apps", List.of(app)));
     return create(operation, Map.of("app", app, "betaTester", tester));
+  }
+
+  /**
+   * An app's usage by tester: Apple requires {@code groupBy} (or a tester filter) here, and a
+   * tester in one of its groups who sent feedback on its build gives the series numbers.
+   */
+  private Probe testerUsages(Operation operation) {
+    String app = fixtures.fresh("apps", Map.of());
+    String build = fixtures.fresh("builds", Map.of(), Map.of("app", List.of(app)));
+    String group = fixtures.fresh("betaGroups", Map.of(), Map.of("app", List.of(app), "builds", List.of(build)));
+    String tester = fixtures.fresh("betaTesters", Map.of(), Map.of("betaGroups", List.of(group)));
+    fixtures.fresh("betaFeedbackScreenshotSubmissions", Map.of("createdDate", java.time.Instant.now().toString()),
+        Map.of("build", List.of(build),
+        "tester", List.of(tester)));
+    return planner.probe(operation, app, "groupBy=betaTesters", Optional.empty());
   }
 
   private Probe fileCommit(Operation operation) {

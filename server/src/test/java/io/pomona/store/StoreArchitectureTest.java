@@ -8,7 +8,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The store's arrows (style.md §2.1): the SPI names no database; nothing else uses JDBC. */
+/**
+ * The store's arrows (style.md §2.1): the SPI names no database; nothing else uses JDBC; the shared
+ * JDBC code ({@code store.jdbc}) serves the two stores and names neither them nor their drivers, so
+ * whatever differs between the databases goes through its {@code Dialect}.
+ */
 @AnalyzeClasses(packages = "io.pomona", importOptions = ImportOption.DoNotIncludeTests.class)
 class StoreArchitectureTest {
 
@@ -45,6 +49,30 @@ class StoreArchitectureTest {
               "org.postgresql..",
               "com.zaxxer.hikari..",
               "org.flywaydb..");
+
+  @ArchTest
+  static final ArchRule sharedJdbcCodeNamesNoDatabase =
+      noClasses()
+          .that()
+          .resideInAPackage("io.pomona.store.jdbc..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.pomona.store.sqlite..",
+              "io.pomona.store.postgres..",
+              "org.sqlite..",
+              "org.postgresql..");
+
+  @ArchTest
+  static final ArchRule sharedJdbcCodeServesOnlyTheStores =
+      classes()
+          .that()
+          .resideInAPackage("io.pomona.store.jdbc..")
+          .should()
+          .onlyBeAccessed()
+          .byClassesThat()
+          .resideInAnyPackage(
+              "io.pomona.store.jdbc..", "io.pomona.store.sqlite..", "io.pomona.store.postgres..");
 
   @ArchTest
   static final ArchRule storeImplementationsUseNoHigherLayer =

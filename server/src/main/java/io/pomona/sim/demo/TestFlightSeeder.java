@@ -29,6 +29,12 @@ final class TestFlightSeeder {
 
   private final DemoContext context;
   private final Map<String, Membership> testers = new LinkedHashMap<>();
+  private final List<Tested> tested = new ArrayList<>();
+  /** The builds in beta testing, by {@code <app key>/<build number>}. */
+  private final Set<String> inTesting = new LinkedHashSet<>();
+
+  /** A build in testing in a group, and the group's testers: who may have sent feedback on it. */
+  private record Tested(String appId, String buildId, List<Tester> testers) {}
 
   TestFlightSeeder(DemoContext context) {
     this.context = context;
@@ -44,6 +50,9 @@ final class TestFlightSeeder {
       for (Build build : app.testFlight().builds()) {
         builds.put(app.identity().key() + "/" + build.number(),
             build(app.identity(), appId, build, preReleaseVersions.get(build.version()), declaration));
+        if (build.stage().internalState().equals("IN_BETA_TESTING") && !build.stage().expired()) {
+          inTesting.add(app.identity().key() + "/" + build.number());
+        }
       }
       betaAppLocalizations(app, appId);
       betaAppReviewDetail(appId, app.testFlight().reviewContact());
@@ -54,7 +63,8 @@ final class TestFlightSeeder {
         betaGroup(app.identity().key(), appId, group, created, builds);
       }
     }
-    betaTesters();
+    Map<String, String> testerIds = betaTesters();
+    feedback(testerIds);
     return builds;
   }
 
@@ -253,12 +263,76 @@ final class TestFlightSeeder {
     for (Tester tester : group.testers()) {
       testers.computeIfAbsent(tester.email(), email -> new Membership(tester)).add(appId, id);
     }
+    for (String number : group.buildNumbers()) {
+      if (inTesting.contains(appKey + "/" + number)) {
+        tested.add(new Tested(appId, builds.id(appKey + "/" + number), group.testers()));
+      }
+    }
   }
 
-  private void betaTesters() {
+  /**
+   * The feedback testers sent on builds in testing, which the usage metrics count: a screenshot
+   * from each of the first two testers who installed the build, and a crash with its log from the
+   * first. Each build's feedback is sent once, by whichever group lists it first.
+   */
+  private void feedback(Map<String, String> testerIds) {
+    Set<String> done = new LinkedHashSet<>();
+    List<String> screenshots = new ArrayList<>();
+    List<String> crashes = new ArrayList<>();
+    Map<String, List<String>> screenshotsByApp = new LinkedHashMap<>();
+    Map<String, List<String>> crashesByApp = new LinkedHashMap<>();
+    for (Tested build : tested) {
+      if (!done.add(build.buildId())) {
+        continue;
+      }
+      List<Tester> installed = build.testers().stream().filter(t -> t.state().equals("INSTALLED")).limit(2).toList();
+      for (int i = 0; i < installed.size(); i++) {
+        Tester tester = installed.get(i);
+        Instant sent = context.time().after(context.time().daysAgo(i + 1), 30, 600);
+        String screenshot = submission("betaFeedbackScreenshotSubmissions", tester, sent, build.buildId(),
+            testerIds.get(tester.email()))
+            .attr("comment", i == 0 ? "The onboarding skips the last page when I swipe fast."
+                : "Love the new layout; the settings icon is hard to find.")
+            .attr("screenshots", List.of())
+            .save();
+        screenshotsByApp.computeIfAbsent(build.appId(), a -> new ArrayList<>()).add(screenshot);
+        if (i == 0) {
+          String log = context.out().resource("betaCrashLogs", context.random().uuid())
+              .attr("logText", "Exception Type:  EXC_CRASH (SIGABRT)\nTriggered by Thread:  0\n\n"
+                  + "Thread 0 Crashed:\n0   libsystem_kernel.dylib  __pthread_kill + 8\n")
+              .save();
+          String crash = submission("betaFeedbackCrashSubmissions", tester, sent.plus(Duration.ofMinutes(5)),
+              build.buildId(), testerIds.get(tester.email()))
+              .attr("comment", "It closed when I rotated the phone.")
+              .link("crashLog", log)
+              .save();
+          crashesByApp.computeIfAbsent(build.appId(), a -> new ArrayList<>()).add(crash);
+        }
+      }
+    }
+    screenshotsByApp.forEach((app, ids) -> context.out().link("apps", app, "betaFeedbackScreenshotSubmissions", ids));
+    crashesByApp.forEach((app, ids) -> context.out().link("apps", app, "betaFeedbackCrashSubmissions", ids));
+  }
+
+  private DemoWriter.NewResource submission(String type, Tester tester, Instant sent, String buildId, String testerId) {
+    return context.out().resource(type, context.random().uuid())
+        .date("createdDate", sent)
+        .attr("email", tester.email())
+        .attr("deviceModel", tester.device().map(Story.TesterDevice::model).orElse("iPhone15,2"))
+        .attr("osVersion", tester.device().map(Story.TesterDevice::osVersion).orElse("18.1"))
+        .attr("locale", "en-US")
+        .attr("timeZone", "America/Los_Angeles")
+        .attr("connectionType", "WIFI")
+        .link("build", buildId)
+        .link("tester", testerId);
+  }
+
+  /** Returns the tester ids by email. */
+  private Map<String, String> betaTesters() {
+    Map<String, String> ids = new LinkedHashMap<>();
     for (Membership membership : testers.values()) {
       Tester tester = membership.tester();
-      context.out().resource("betaTesters", context.random().uuid())
+      String id = context.out().resource("betaTesters", context.random().uuid())
           .attr("firstName", tester.firstName())
           .attr("lastName", tester.lastName())
           .attr("email", tester.email())
@@ -268,7 +342,9 @@ final class TestFlightSeeder {
           .link("apps", List.copyOf(membership.apps()))
           .link("betaGroups", List.copyOf(membership.groups()))
           .save();
+      ids.put(tester.email(), id);
     }
+    return ids;
   }
 
   private static Map<String, Object> appDevice(Story.TesterDevice device) {

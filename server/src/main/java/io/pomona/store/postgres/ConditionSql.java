@@ -4,6 +4,9 @@ import io.pomona.store.Condition;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredResource;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Sql;
 import java.util.List;
 
 /**

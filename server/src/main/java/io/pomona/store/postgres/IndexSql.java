@@ -2,6 +2,7 @@ package io.pomona.store.postgres;
 
 import io.pomona.store.IndexSpec;
 import io.pomona.store.SafeName;
+import io.pomona.store.jdbc.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

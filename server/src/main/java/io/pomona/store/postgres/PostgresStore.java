@@ -7,15 +7,21 @@ import io.pomona.account.Team;
 import io.pomona.store.Store;
 import io.pomona.store.StoreException;
 import io.pomona.store.Tx;
+import io.pomona.store.jdbc.AccountSql;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.JdbcTx;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Migrations;
+import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.TransactionGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -48,8 +54,7 @@ public final class PostgresStore implements Store {
 
   private final HikariDataSource writers;
   private final HikariDataSource readers;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final TransactionGate gate = new TransactionGate(LONGEST_WRITE_WAIT);
   private final Json json = new Json();
   private final Clock clock;
   private final AtomicLong calls = new AtomicLong();
@@ -69,7 +74,7 @@ public final class PostgresStore implements Store {
   public static PostgresStore open(PostgresSettings settings, Clock clock) {
     PGSimpleDataSource database = dataSource(settings);
     requireReachable(database, settings);
-    Migrations.apply(database);
+    Migrations.apply(database, PostgresDialect.INSTANCE);
     HikariDataSource writers =
         pool(
             "pomona-postgres-writer",
@@ -104,27 +109,12 @@ public final class PostgresStore implements Store {
 
   @Override
   public <T> T transaction(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      lockForWriting();
-      try {
-        return inTransaction(writers, true, work);
-      } finally {
-        writeLock.unlock();
-      }
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.write(() -> inTransaction(writers, true, work));
   }
 
   @Override
   public <T> T read(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      return inTransaction(readers, false, work);
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.read(() -> inTransaction(readers, false, work));
   }
 
   /**
@@ -159,13 +149,18 @@ public final class PostgresStore implements Store {
 
   private <T> T inTransaction(HikariDataSource pool, boolean write, Function<Tx, T> work) {
     try (Connection connection = pool.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, PostgresDialect.INSTANCE);
       try {
         if (write) {
           lockWriteRow(jdbc);
         }
         T result =
-            work.apply(new PostgresTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            work.apply(
+                new JdbcTx(
+                    jdbc,
+                    json,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    new QuerySql(jdbc, json)));
         commit(connection);
         return result;
       } catch (RuntimeException | Error e) {
@@ -186,7 +181,7 @@ public final class PostgresStore implements Store {
           .orElseThrow(() -> new StoreException("the write_lock row is missing", null));
     } catch (StoreException e) {
       if (e.getCause() instanceof SQLException cause
-          && Jdbc.LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
+          && PostgresDialect.LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
         throw new StoreException(
             "waited "
                 + LONGEST_WRITE_WAIT.toSeconds()
@@ -204,7 +199,7 @@ public final class PostgresStore implements Store {
   private <T> T lookup(Function<AccountSql, T> query) {
     try (Connection connection = readers.getConnection()) {
       connection.setAutoCommit(true);
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, PostgresDialect.INSTANCE);
       try {
         return query.apply(new AccountSql(jdbc, json));
       } finally {
@@ -230,26 +225,6 @@ public final class PostgresStore implements Store {
       // The connection may be broken; do not hand it to the next caller.
       failure.addSuppressed(e);
       pool.evictConnection(connection);
-    }
-  }
-
-  private void enterTransaction() {
-    if (inTransaction.get()) {
-      throw new IllegalStateException(
-          "a transaction is already running on this thread; transactions do not nest");
-    }
-    inTransaction.set(true);
-  }
-
-  private void lockForWriting() {
-    try {
-      if (!writeLock.tryLock(LONGEST_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new StoreException(
-            "waited " + LONGEST_WRITE_WAIT.toSeconds() + " s for other writes to finish", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting to write", e);
     }
   }
 
@@ -280,19 +255,16 @@ public final class PostgresStore implements Store {
       PGSimpleDataSource database,
       PostgresSettings settings,
       int size,
-      java.util.function.Consumer<HikariConfig> configure) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(name);
-    config.setDataSource(database);
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(size);
-    config.setAutoCommit(false);
-    configure.accept(config);
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StoreException(
-          "cannot open connections (" + name + ") to " + settings.redactedUrl(), e);
-    }
+      Consumer<HikariConfig> configure) {
+    return Pools.open(
+        name,
+        database,
+        settings.redactedUrl(),
+        size,
+        config -> {
+          config.setAutoCommit(false);
+          configure.accept(config);
+        });
   }
+
 }

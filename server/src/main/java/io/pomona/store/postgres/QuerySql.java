@@ -1,13 +1,20 @@
 package io.pomona.store.postgres;
 
 import io.pomona.store.Anchor;
+import io.pomona.store.IndexSpec;
 import io.pomona.store.Keyset;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.SortKey;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.ResourceQueries;
+import io.pomona.store.jdbc.ResourceSql;
+import io.pomona.store.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,18 +40,25 @@ import java.util.Optional;
  * indexes), so it chooses between walking the order's index while filtering and collecting the
  * matches through the conditions' indexes or edges, and no index hints are needed.
  */
-final class QuerySql {
+final class QuerySql implements ResourceQueries {
   private final Jdbc jdbc;
   private final Json json;
   private final ResourceSql resources;
+  private final IndexSql indexes;
+
+  QuerySql(Jdbc jdbc, Json json) {
+    this(jdbc, json, new ResourceSql(jdbc, json));
+  }
 
   QuerySql(Jdbc jdbc, Json json, ResourceSql resources) {
     this.jdbc = jdbc;
     this.json = json;
     this.resources = resources;
+    this.indexes = new IndexSql(jdbc);
   }
 
-  ResourcePage query(ResourceQuery query) {
+  @Override
+  public ResourcePage query(ResourceQuery query) {
     long total = count(query);
     Ordering ordering = Ordering.of(query);
     int keyCount = ordering.keys().size();
@@ -65,6 +79,11 @@ final class QuerySql {
   }
 
   /** The statements a page may run, each with the largest limit: for query plan tests. */
+  @Override
+  public void ensureIndexes(Collection<IndexSpec> specs) {
+    indexes.ensure(specs);
+  }
+
   List<Sql> pageStatements(ResourceQuery query) {
     Ordering ordering = Ordering.of(query);
     return segments(query, ordering).stream()

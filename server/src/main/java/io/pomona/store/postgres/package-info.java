@@ -15,8 +15,9 @@
  * nodes by a row lock and run at READ COMMITTED; reads run at REPEATABLE READ, READ ONLY, and never
  * wait.
  *
- * <p>The SQL lives in one class per table family ({@code AccountSql}, {@code ResourceSql}, {@code
- * EdgeSql}), plus {@code QuerySql} and {@code ConditionSql} for resource queries. Every value goes
+ * <p>The SQL per table family is shared with SQLite ({@code io.pomona.store.jdbc}, through {@code
+ * PostgresDialect} and {@code PostgresEdgeBatches}); this package keeps the connections and {@code
+ * QuerySql} and {@code ConditionSql} for resource queries, with {@code IndexSql}. Every value goes
  * in as a bind parameter (lists as one array parameter); only type and attribute names checked by
  * {@link io.pomona.store.SafeName} are written into SQL text.
  *

@@ -4,6 +4,7 @@ import io.pomona.store.Condition;
 import io.pomona.store.Relation;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.StoredResource;
+import io.pomona.store.jdbc.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,21 @@
 package io.pomona.store.sqlite;
 
 import io.pomona.store.Anchor;
+import io.pomona.store.IndexSpec;
 import io.pomona.store.Keyset;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.SortKey;
 import io.pomona.store.StoredResource;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.ParsedAttributes;
+import io.pomona.store.jdbc.ResourceQueries;
+import io.pomona.store.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,12 +43,13 @@ import java.util.Optional;
  * no page walks the whole type, except for conditions no index serves (contains, edge existence)
  * on their own.
  */
-final class QuerySql {
+final class QuerySql implements ResourceQueries {
   private static final String COLUMNS =
       "r.team_id, r.type, r.id, r.attributes, r.created_at, r.updated_at, r.version, r.seq";
 
   private final Jdbc jdbc;
   private final Json json;
+  private final IndexSql indexes;
   private final IndexChoice indexChoice;
   private final Optional<Totals.AtVersion> totals;
 
@@ -53,14 +61,21 @@ final class QuerySql {
   QuerySql(Jdbc jdbc, Json json, Optional<Totals.AtVersion> totals) {
     this.jdbc = jdbc;
     this.json = json;
-    this.indexChoice = new IndexChoice(new IndexSql(jdbc));
+    this.indexes = new IndexSql(jdbc);
+    this.indexChoice = new IndexChoice(indexes);
     this.totals = totals;
   }
 
-  ResourcePage query(ResourceQuery query) {
+  @Override
+  public ResourcePage query(ResourceQuery query) {
     long total = count(query);
     Slice slice = page(query, Plan.choose(query, total));
     return new ResourcePage(slice.items(), total, slice.next());
+  }
+
+  @Override
+  public void ensureIndexes(Collection<IndexSpec> specs) {
+    indexes.ensure(specs);
   }
 
   /**
@@ -226,7 +241,7 @@ final class QuerySql {
             row.getString("team_id"),
             row.getString("type"),
             row.getString("id"),
-            json.readObject(row.getString("attributes")),
+            ParsedAttributes.read(json, row.getString("attributes")),
             Millis.read(row, "created_at"),
             Millis.read(row, "updated_at"),
             row.getLong("version"),

@@ -1,12 +1,19 @@
 package io.pomona.store.sqlite;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pomona.account.ApiKey;
 import io.pomona.account.Team;
 import io.pomona.store.Store;
 import io.pomona.store.StoreException;
 import io.pomona.store.Tx;
+import io.pomona.store.jdbc.AccountSql;
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.JdbcTx;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Migrations;
+import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.StatementCache;
+import io.pomona.store.jdbc.TransactionGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -69,8 +74,7 @@ public final class SqliteStore implements Store {
   private final Semaphore readerPermits = new Semaphore(READERS);
   private final DataVersion dataVersion;
   private final Totals totals = new Totals();
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final TransactionGate gate = new TransactionGate(LONGEST_WRITE_WAIT);
   private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
   private final Json json = new Json();
   private final Clock clock;
@@ -92,7 +96,7 @@ public final class SqliteStore implements Store {
   public static SqliteStore open(Path dataDirectory, Clock clock) {
     Path file = createDirectories(dataDirectory).resolve(DATABASE_FILE).toAbsolutePath();
     SQLiteDataSource database = dataSource(file);
-    Migrations.apply(database);
+    Migrations.apply(database, SqliteDialect.INSTANCE);
     HikariDataSource writer = pool("pomona-sqlite-writer", database, 1, Optional.empty());
     try {
       HikariDataSource readers =
@@ -111,34 +115,53 @@ public final class SqliteStore implements Store {
 
   @Override
   public <T> T transaction(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      lockForWriting();
-      try {
-        return inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty());
-      } finally {
-        writeLock.unlock();
-      }
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.write(() -> inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty()));
   }
 
   @Override
   public <T> T read(Function<Tx, T> work) {
-    enterTransaction();
-    try {
-      // Read before BEGIN: the snapshot, taken at the first statement, is at least this version.
-      Totals.AtVersion totalsNow = totals.at(dataVersion.read());
-      acquireReader();
-      try {
-        return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
-      } finally {
-        readerPermits.release();
-      }
-    } finally {
-      inTransaction.remove();
-    }
+    return gate.read(
+        () -> {
+          // Read before BEGIN: the snapshot, taken at the first statement, is at least this
+          // version.
+          Totals.AtVersion totalsNow = totals.at(dataVersion.read());
+          acquireReader();
+          try {
+            return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
+          } finally {
+            readerPermits.release();
+          }
+        });
+  }
+
+  /**
+   * An autocommit statement on a reader: no BEGIN, no COMMIT, and no data version read for
+   * {@link Totals} (which only lists use).
+   */
+  @Override
+  public <T> T readOneStatement(Function<Tx, T> work) {
+    return gate.read(
+        () -> {
+          acquireReader();
+          try (Connection connection = readers.getConnection()) {
+            Jdbc jdbc =
+                new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statementsOf(connection)));
+            try {
+              return work.apply(
+                  new JdbcTx(
+                      jdbc,
+                      json,
+                      clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                      new QuerySql(jdbc, json, Optional.empty())));
+            } finally {
+              jdbc.close();
+            }
+          } catch (SQLException e) {
+            throw new StoreException("cannot get a database connection", e);
+          } finally {
+            readerPermits.release();
+          }
+        });
   }
 
   @Override
@@ -176,12 +199,16 @@ public final class SqliteStore implements Store {
   private <T> T inTransaction(
       HikariDataSource pool, String begin, Function<Tx, T> work, Optional<Totals.AtVersion> totals) {
     try (Connection connection = pool.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
+      Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statementsOf(connection)));
       jdbc.execute(begin);
       try {
         T result =
             work.apply(
-                new SqliteTx(jdbc, json, clock.instant().truncatedTo(ChronoUnit.MILLIS), totals));
+                new JdbcTx(
+                    jdbc,
+                    json,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    new QuerySql(jdbc, json, totals)));
         jdbc.execute("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {
@@ -199,7 +226,7 @@ public final class SqliteStore implements Store {
   private <T> T lookup(Function<AccountSql, T> query) {
     acquireReader();
     try (Connection connection = readers.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection, Optional.of(statementsOf(connection)));
+      Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statementsOf(connection)));
       return query.apply(new AccountSql(jdbc, json));
     } catch (SQLException e) {
       throw new StoreException("cannot get a database connection", e);
@@ -262,26 +289,6 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private void enterTransaction() {
-    if (inTransaction.get()) {
-      throw new IllegalStateException(
-          "a transaction is already running on this thread; transactions do not nest");
-    }
-    inTransaction.set(true);
-  }
-
-  private void lockForWriting() {
-    try {
-      if (!writeLock.tryLock(LONGEST_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new StoreException(
-            "waited " + LONGEST_WRITE_WAIT.toSeconds() + " s for other writes to finish", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting to write", e);
-    }
-  }
-
   private static Path createDirectories(Path dataDirectory) {
     try {
       return Files.createDirectories(dataDirectory);
@@ -303,16 +310,8 @@ public final class SqliteStore implements Store {
 
   private static HikariDataSource pool(
       String name, SQLiteDataSource database, int size, Optional<String> initSql) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(name);
-    config.setDataSource(database);
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(size);
-    initSql.ifPresent(config::setConnectionInitSql);
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StoreException("cannot open connections (" + name + ") to " + database.getUrl(), e);
-    }
+    return Pools.open(
+        name, database, database.getUrl(), size, config -> initSql.ifPresent(config::setConnectionInitSql));
   }
+
 }

@@ -10,9 +10,10 @@
  * store-wide counter numbers edge positions. On an up-to-date database {@code Migrations} skips
  * Flyway entirely (it costs ~300 ms of start-up to find nothing to do).
  *
- * <p>The SQL lives in one class per table family ({@code AccountSql}, {@code ResourceSql}, {@code
- * EdgeSql}), plus {@code QuerySql} and {@code ConditionSql} for resource queries and {@code
- * IndexSql} for the partial expression indexes that make them seeks. Every value goes in as a bind
+ * <p>The SQL per table family is shared with PostgreSQL ({@code io.pomona.store.jdbc}, through
+ * {@code SqliteDialect} and {@code SqliteEdgeBatches}); this package keeps the connections and
+ * {@code QuerySql} and {@code ConditionSql} for resource queries, with {@code IndexSql} for the
+ * partial expression indexes that make them seeks. Every value goes in as a bind
  * parameter; only type and attribute names checked by {@link io.pomona.store.SafeName} are
  * written into SQL text. Those indexes are not migrations: they follow the catalog, not the schema
  * version, and {@link io.pomona.store.Tx#ensureIndexes} creates the missing ones at start-up.

@@ -7,6 +7,7 @@ import io.pomona.behaviour.Policy;
 import io.pomona.jsonapi.Documents;
 import io.pomona.sim.Decision;
 import io.pomona.sim.Policies;
+import io.pomona.testing.ResponseSchemas;
 import io.pomona.testing.TestPomona;
 import io.pomona.testing.WebhookReceiver;
 import java.nio.file.Path;
@@ -370,5 +371,162 @@ class TestFlightScenarioTest {
     receiver.close();
     assertThat(types).containsExactlyInAnyOrder("betaFeedbackScreenshotSubmissionCreated",
         "betaFeedbackCrashSubmissionCreated");
+  }
+
+  /**
+   * Usage metrics answer from the feedback the Apple side produced: the per-tester numbers add up
+   * to the build's and to the app's, the group and tester views agree, and the window follows the
+   * simulated clock.
+   */
+  @Test
+  void usageMetricsAgreeAcrossTesterBuildAndAppViews() {
+    String buildId = validBuild("1");
+    patchBuild(buildId, "usesNonExemptEncryption", false);
+    String group = newGroup("Friends", false);
+    String sam = newTester("sam@example.com", group);
+    String kim = newTester("kim@example.com", group);
+    pomona.send("POST", "/v1/betaGroups/" + group + "/relationships/builds",
+        Documents.toManyLinkage(Documents.identifier("builds", buildId)));
+    fillInReviewInformation();
+    String submission = submit(buildId).json().path("data").path("id").asText();
+    client.decide(BetaReviewFlow.PROCESS.name(), submission, Decision.approve());
+    client.decide(BetaReviewFlow.PROCESS.name(), submission, Decision.approve());
+    assertThat(buildUsage(buildId, "").path("feedbackCount").asLong()).isZero();
+    client.decide(BetaFeedback.PROCESS.name(), buildId, Decision.approve());
+
+    JsonNode build = buildUsage(buildId, "");
+    assertThat(build.path("feedbackCount").asLong()).isEqualTo(2); // a screenshot and a crash
+    assertThat(build.path("crashCount").asLong()).isEqualTo(1);
+    assertThat(build.path("sessionCount").asLong()).isBetween(2L, 8L);
+    assertThat(build.path("installCount").asLong()).isEqualTo(1);
+    assertThat(build.path("inviteCount").asLong()).isEqualTo(2);
+
+    JsonNode byTester = metrics("/v1/apps/" + appId + "/metrics/betaTesterUsages", "groupBy=betaTesters&period=P30D")
+        .path("data");
+    assertThat(byTester).hasSize(2);
+    Map<String, JsonNode> values = new java.util.HashMap<>();
+    byTester.forEach(series -> values.put(series.path("dimensions").path("betaTesters").path("data").asText(),
+        series.path("dataPoints").get(0).path("values")));
+    assertThat(values).containsOnlyKeys(sam, kim);
+    for (String value : List.of("sessionCount", "crashCount", "feedbackCount")) {
+      assertThat(values.get(sam).path(value).asLong() + values.get(kim).path(value).asLong())
+          .as(value).isEqualTo(build.path(value).asLong());
+    }
+    String sender = values.get(sam).path("feedbackCount").asLong() > 0 ? sam : kim;
+    JsonNode groupTotal = metrics("/v1/betaGroups/" + group + "/metrics/betaTesterUsages", "").path("data").get(0)
+        .path("dataPoints").get(0).path("values");
+    for (String value : List.of("sessionCount", "crashCount", "feedbackCount")) {
+      assertThat(groupTotal.path(value).asLong()).as(value).isEqualTo(build.path(value).asLong());
+    }
+    JsonNode tester = metrics("/v1/betaTesters/" + sender + "/metrics/betaTesterUsages", "filter[apps]=" + appId)
+        .path("data").get(0);
+    assertThat(tester.path("dataPoints").get(0).path("values")).isEqualTo(values.get(sender));
+    assertThat(tester.path("dimensions").path("apps").path("data").asText()).isEqualTo(appId);
+    assertThat(tester.path("dimensions").path("apps").path("links").path("related").asText())
+        .endsWith("/v1/apps/" + appId);
+    JsonNode filtered = metrics("/v1/apps/" + appId + "/metrics/betaTesterUsages", "filter[betaTesters]=" + sender)
+        .path("data");
+    assertThat(filtered).hasSize(1);
+    assertThat(filtered.get(0).path("dataPoints").get(0).path("values")).isEqualTo(values.get(sender));
+
+    JsonNode firstPage = metrics("/v1/apps/" + appId + "/metrics/betaTesterUsages", "groupBy=betaTesters&limit=1");
+    assertThat(firstPage.path("data")).hasSize(1);
+    assertThat(firstPage.path("meta").path("paging").path("total").asInt()).isEqualTo(2);
+    String next = firstPage.path("links").path("next").asText();
+    JsonNode secondPage = metrics(next.substring(next.indexOf("/v1/"), next.indexOf('?')),
+        next.substring(next.indexOf('?') + 1));
+    assertThat(secondPage.path("data")).hasSize(1);
+    assertThat(secondPage.path("links").has("next")).isFalse();
+    assertThat(secondPage.path("data").get(0).path("dimensions").path("betaTesters").path("data").asText())
+        .isNotEqualTo(firstPage.path("data").get(0).path("dimensions").path("betaTesters").path("data").asText());
+
+    pomona.pomona().simulation().advance(Duration.ofDays(8));
+    assertThat(metrics("/v1/apps/" + appId + "/metrics/betaTesterUsages",
+        "filter[betaTesters]=" + sender + "&period=P7D").path("data").get(0).path("dataPoints").get(0)
+        .path("values").path("feedbackCount").asLong()).isZero();
+    assertThat(metrics("/v1/apps/" + appId + "/metrics/betaTesterUsages",
+        "filter[betaTesters]=" + sender + "&period=P30D").path("data").get(0).path("dataPoints").get(0)
+        .path("values")).isEqualTo(values.get(sender));
+  }
+
+  @Test
+  void publicLinkUsagesCountTestersWhoJoinedThroughTheLink() {
+    String group = newGroup("Public", false);
+    TestPomona.Response enabled = pomona.send("PATCH", "/v1/betaGroups/" + group, Documents.resource("betaGroups")
+        .id(group).attribute("publicLinkEnabled", true).document());
+    assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+    for (String email : List.of("a@example.com", "b@example.com", "c@example.com")) {
+      String tester = newTester(email, group);
+      pomona.pomona().engine().resources().update(pomona.team().id(), "betaTesters", tester,
+          Map.of("inviteType", "PUBLIC_LINK"));
+    }
+    newTester("d@example.com", group);
+
+    JsonNode values = metrics("/v1/betaGroups/" + group + "/metrics/publicLinkUsages", "").path("data").get(0)
+        .path("dataPoints").get(0).path("values");
+    assertThat(values.path("acceptedCount").asLong()).isEqualTo(3);
+    assertThat(values.path("viewCount").asLong())
+        .isEqualTo(values.path("acceptedCount").asLong() + values.path("didNotAcceptCount").asLong());
+    assertThat(values.path("didNotAcceptCount").asLong()).isPositive();
+  }
+
+  @Test
+  void badMetricsParametersAre400sNamingTheParameter() {
+    String group = newGroup("Friends", false);
+    String tester = newTester("sam@example.com", group);
+    String apps = "/v1/apps/" + appId + "/metrics/betaTesterUsages";
+    assertParameterError(apps + "?groupBy=betaTesters&period=P1D", "PARAMETER_ERROR.INVALID", "period");
+    assertParameterError(apps + "?groupBy=builds", "PARAMETER_ERROR.INVALID", "groupBy");
+    assertParameterError(apps, "PARAMETER_ERROR.REQUIRED", "groupBy");
+    assertParameterError(apps + "?filter[betaTesters]=nobody", "PARAMETER_ERROR.INVALID", "filter[betaTesters]");
+    assertParameterError(apps + "?filter[betaTesters]=" + tester + "," + tester, "PARAMETER_ERROR.INVALID",
+        "filter[betaTesters]");
+    assertParameterError(apps + "?groupBy=betaTesters&limit=201", "PARAMETER_ERROR.INVALID", "limit");
+    assertParameterError(apps + "?groupBy=betaTesters&cursor=bm9wZQ", "PARAMETER_ERROR.INVALID", "cursor");
+    assertParameterError(apps + "?groupBy=betaTesters&granularity=P1D", "PARAMETER_ERROR.ILLEGAL", "granularity");
+    String testers = "/v1/betaTesters/" + tester + "/metrics/betaTesterUsages";
+    assertParameterError(testers, "PARAMETER_ERROR.REQUIRED", "filter[apps]");
+    assertParameterError(testers + "?filter[apps]=0000000000", "PARAMETER_ERROR.INVALID", "filter[apps]");
+    assertParameterError("/v1/gameCenterDetails/x/metrics/classicMatchmakingRequests", "PARAMETER_ERROR.REQUIRED",
+        "granularity");
+    TestPomona.Response missing = pomona.get("/v1/builds/nope/metrics/betaBuildUsages");
+    assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("NOT_FOUND");
+  }
+
+  private void assertParameterError(String target, String code, String parameter) {
+    TestPomona.Response response = pomona.get(target);
+    assertThat(response.status()).as(target + " → " + response).isEqualTo(400);
+    assertThat(response.json().path("errors").get(0).path("code").asText()).as(target).isEqualTo(code);
+    assertThat(response.json().path("errors").get(0).path("source").path("parameter").asText()).as(target)
+        .isEqualTo(parameter);
+  }
+
+  private String newTester(String email, String group) {
+    TestPomona.Response tester = pomona.send("POST", "/v1/betaTesters", Documents.resource("betaTesters")
+        .attribute("email", email).toMany("betaGroups", Documents.identifier("betaGroups", group)).document());
+    assertThat(tester.status()).as(tester.toString()).isEqualTo(201);
+    return tester.json().path("data").path("id").asText();
+  }
+
+  private JsonNode buildUsage(String buildId, String query) {
+    JsonNode data = metrics("/v1/builds/" + buildId + "/metrics/betaBuildUsages", query).path("data");
+    assertThat(data).hasSize(1);
+    return data.get(0).path("dataPoints").get(0).path("values");
+  }
+
+  /** A metrics document, checked against the operation's schema in the OpenAPI document when it is present. */
+  private JsonNode metrics(String path, String query) {
+    TestPomona.Response response = pomona.get(query.isEmpty() ? path : path + "?" + query);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    String template = path.replaceFirst("^/v1/(\\w+)/[^/]+/", "/v1/$1/{id}/");
+    Schemas.FOUND.ifPresent(schemas ->
+        assertThat(schemas.problems("GET", template, 200, response.raw().body())).as(template).isEmpty());
+    return response.json();
+  }
+
+  /** The OpenAPI document's response schemas, read once (it is large) by the first test that validates. */
+  private static final class Schemas {
+    static final java.util.Optional<ResponseSchemas> FOUND = ResponseSchemas.find();
   }
 }

@@ -169,6 +169,27 @@ class DemoTest {
     assertThat(problems).isEmpty();
   }
 
+  /** Builds in testing have feedback, so the usage metrics of the demo's apps show real numbers. */
+  @Test
+  void usageMetricsOfAppsWithBuildsInTestingAreNotZero() {
+    assumeSpec();
+    List<String> problems = new ArrayList<>();
+    long feedback = 0;
+    long buildFeedback = 0;
+    for (String app : summary.appIds()) {
+      JsonNode usages = check("/v1/apps/{id}/metrics/betaTesterUsages", "groupBy=betaTesters", problems, app);
+      for (JsonNode series : usages.path("data")) {
+        feedback += series.path("dataPoints").path(0).path("values").path("feedbackCount").asLong();
+      }
+      for (JsonNode build : list("/v1/apps/" + app + "/builds?limit=200")) {
+        buildFeedback += check("/v1/builds/{id}/metrics/betaBuildUsages", "", problems, build.path("id").asText())
+            .path("data").path(0).path("dataPoints").path(0).path("values").path("feedbackCount").asLong();
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(feedback).isPositive().isEqualTo(buildFeedback);
+  }
+
   @Test
   void appStoreVersionsCoverTheStatesWithBothStateAttributesInStep() {
     Set<String> states = new TreeSet<>();

@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pomona.testing.TestPostgres;
@@ -32,7 +33,7 @@ class MigrationsTest {
     }
 
     assertThat(versions).isNotEmpty();
-    assertThat(versions.get(versions.size() - 1)).isEqualTo(Migrations.NEWEST_VERSION);
+    assertThat(versions.get(versions.size() - 1)).isEqualTo(PostgresDialect.NEWEST_MIGRATION);
     assertThat(versions).doesNotHaveDuplicates();
   }
 
@@ -46,14 +47,14 @@ class MigrationsTest {
       settings.user().ifPresent(database::setUser);
       settings.password().ifPresent(database::setPassword);
 
-      assertThat(Migrations.upToDate(database)).isFalse();
-      assertThat(Migrations.apply(database)).isEqualTo(Migrations.NEWEST_VERSION);
-      assertThat(Migrations.upToDate(database)).isTrue();
-      assertThat(Migrations.apply(database)).isZero();
+      assertThat(Migrations.upToDate(database, PostgresDialect.INSTANCE)).isFalse();
+      assertThat(Migrations.apply(database, PostgresDialect.INSTANCE)).isEqualTo(PostgresDialect.NEWEST_MIGRATION);
+      assertThat(Migrations.upToDate(database, PostgresDialect.INSTANCE)).isTrue();
+      assertThat(Migrations.apply(database, PostgresDialect.INSTANCE)).isZero();
 
       TestPostgres.execute(
           settings, "UPDATE flyway_schema_history SET success = false WHERE version = '1'");
-      assertThat(Migrations.upToDate(database)).isFalse();
+      assertThat(Migrations.upToDate(database, PostgresDialect.INSTANCE)).isFalse();
     } finally {
       TestPostgres.dropSchema(settings);
     }

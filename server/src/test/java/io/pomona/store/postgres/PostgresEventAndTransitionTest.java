@@ -1,5 +1,6 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pomona.store.EventAndTransitionContractTest;
@@ -107,7 +108,7 @@ class PostgresEventAndTransitionTest extends EventAndTransitionContractTest {
     openStore(clock).close();
     List<String> plan = new ArrayList<>();
     try (Connection connection = TestPostgres.connect(settings)) {
-      Jdbc jdbc = new Jdbc(connection);
+      Jdbc jdbc = new Jdbc(connection, PostgresDialect.INSTANCE);
       // A handful of rows would be scanned whole, however good the index: forbid that, so the plan
       // shows whether the partial index serves the worker's query (predicate and order).
       jdbc.update("SET enable_seqscan = off");

@@ -1,5 +1,9 @@
 package io.pomona.store.postgres;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.ResourceSql;
+import io.pomona.store.jdbc.Sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -79,7 +83,7 @@ class PostgresStoreTest extends StoreContractTest {
                             + " ORDER BY installed_rank",
                         row -> row.getString(1))))
         .containsExactlyElementsOf(
-            IntStream.rangeClosed(1, Migrations.NEWEST_VERSION).mapToObj(v -> v + ":true").toList());
+            IntStream.rangeClosed(1, PostgresDialect.NEWEST_MIGRATION).mapToObj(v -> v + ":true").toList());
   }
 
   @Test
@@ -374,7 +378,7 @@ class PostgresStoreTest extends StoreContractTest {
   /** Runs {@code work} on a connection of its own to this test's schema. */
   private <T> T sql(Function<Jdbc, T> work) {
     try (Connection connection = TestPostgres.connect(settings)) {
-      return work.apply(new Jdbc(connection));
+      return work.apply(new Jdbc(connection, PostgresDialect.INSTANCE));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class MigrationsTest {
     }
 
     assertThat(versions).isNotEmpty();
-    assertThat(versions.get(versions.size() - 1)).isEqualTo(Migrations.NEWEST_VERSION);
+    assertThat(versions.get(versions.size() - 1)).isEqualTo(SqliteDialect.NEWEST_MIGRATION);
     assertThat(versions).doesNotHaveDuplicates();
   }
 
@@ -45,22 +46,22 @@ class MigrationsTest {
   void emptyDatabaseIsNotUpToDateUntilMigrated() {
     SQLiteDataSource database = database();
 
-    assertThat(Migrations.upToDate(database)).isFalse();
-    assertThat(Migrations.apply(database)).isEqualTo(Migrations.NEWEST_VERSION);
-    assertThat(Migrations.upToDate(database)).isTrue();
-    assertThat(Migrations.apply(database)).isZero();
+    assertThat(Migrations.upToDate(database, SqliteDialect.INSTANCE)).isFalse();
+    assertThat(Migrations.apply(database, SqliteDialect.INSTANCE)).isEqualTo(SqliteDialect.NEWEST_MIGRATION);
+    assertThat(Migrations.upToDate(database, SqliteDialect.INSTANCE)).isTrue();
+    assertThat(Migrations.apply(database, SqliteDialect.INSTANCE)).isZero();
   }
 
   @Test
   void failedMigrationInTheHistoryTakesTheFullFlywayPath() throws SQLException {
     SQLiteDataSource database = database();
-    Migrations.apply(database);
+    Migrations.apply(database, SqliteDialect.INSTANCE);
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
     }
 
-    assertThat(Migrations.upToDate(database)).isFalse();
+    assertThat(Migrations.upToDate(database, SqliteDialect.INSTANCE)).isFalse();
   }
 
   private SQLiteDataSource database() {

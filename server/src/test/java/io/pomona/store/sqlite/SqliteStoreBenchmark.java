@@ -4,6 +4,7 @@ import io.pomona.account.ApiKey;
 import io.pomona.account.KeyKind;
 import io.pomona.account.Team;
 import io.pomona.store.Relation;
+import io.pomona.store.jdbc.Migrations;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class SqliteStoreBenchmark {
     long migrateStart = System.nanoTime();
     SQLiteDataSource database = new SQLiteDataSource();
     database.setUrl("jdbc:sqlite:" + directory.resolve(SqliteStore.DATABASE_FILE).toAbsolutePath());
-    int applied = Migrations.apply(database);
+    int applied = Migrations.apply(database, SqliteDialect.INSTANCE);
     System.out.printf(
         "Flyway alone, cold (%d applied): %.1f ms%n",
         applied, (System.nanoTime() - migrateStart) / 1e6);

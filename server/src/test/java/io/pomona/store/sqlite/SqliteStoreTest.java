@@ -1,5 +1,8 @@
 package io.pomona.store.sqlite;
 
+import io.pomona.store.jdbc.Jdbc;
+import io.pomona.store.jdbc.Json;
+import io.pomona.store.jdbc.Sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pomona.store.Anchor;
@@ -273,29 +276,6 @@ class SqliteStoreTest extends StoreContractTest {
     assertThat(queryColumn("PRAGMA integrity_check")).containsExactly("ok");
   }
 
-  @Test
-  void statementCacheReusesStatementsAndClosesWhatItDrops() throws SQLException {
-    try (Connection connection = connect()) {
-      StatementCache cache = new StatementCache(connection);
-      PreparedStatement first = cache.get("SELECT 1");
-
-      PreparedStatement again = cache.get("SELECT 1");
-      cache.discard("SELECT 1", new SQLException("failed"));
-      PreparedStatement fresh = cache.get("SELECT 1");
-      for (int i = 0; i < StatementCache.CAPACITY; i++) {
-        cache.get("SELECT " + (i + 2));
-      }
-
-      assertThat(again).isSameAs(first);
-      assertThat(first.isClosed()).isTrue();
-      assertThat(fresh).isNotSameAs(first);
-      assertThat(fresh.isClosed()).as("least recently used, so evicted").isTrue();
-      assertThat(cache.size()).isEqualTo(StatementCache.CAPACITY);
-      cache.close();
-      assertThat(cache.size()).isZero();
-    }
-  }
-
   private static final String TEAM = "7X3K9P2Q8L";
   private static final QuerySql.Plan FOLLOW = QuerySql.Plan.FOLLOW_ORDER;
   private static final List<IndexSpec> BUILD_INDEXES =
@@ -309,7 +289,7 @@ class SqliteStoreTest extends StoreContractTest {
   private String plans(ResourceQuery query, QuerySql.Plan plan) throws SQLException {
     List<String> lines = new ArrayList<>();
     try (Connection connection = connect()) {
-      QuerySql queries = new QuerySql(new Jdbc(connection), new Json());
+      QuerySql queries = new QuerySql(new Jdbc(connection, SqliteDialect.INSTANCE), new Json());
       for (Sql statement : queries.pageStatements(query, plan)) {
         try (PreparedStatement explain =
             connection.prepareStatement("EXPLAIN QUERY PLAN " + statement.text())) {
@@ -348,7 +328,7 @@ class SqliteStoreTest extends StoreContractTest {
               return 0;
             }
           });
-      return work.apply(new QuerySql(new Jdbc(connection), new Json()));
+      return work.apply(new QuerySql(new Jdbc(connection, SqliteDialect.INSTANCE), new Json()));
     }
   }
 

@@ -1,0 +1,192 @@
+package io.pomona.store.jdbc;
+
+import io.pomona.error.Errors;
+import io.pomona.store.Page;
+import io.pomona.store.StoredResource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL for reading and writing generic resources by id. Lists page by {@code seq} on the index
+ * {@code (team_id, type, seq)}, so a page costs one index seek plus the rows it returns, wherever
+ * it starts; the total comes from {@code resource_counts}, which a trigger keeps in step with
+ * inserts and deletes. Filtered and sorted queries are {@link QuerySql}'s.
+ */
+public final class ResourceSql {
+  public static final String COLUMNS =
+      "r.team_id, r.type, r.id, r.attributes, r.created_at, r.updated_at, r.version, r.seq";
+
+  private final Jdbc jdbc;
+  private final Json json;
+
+  public ResourceSql(Jdbc jdbc, Json json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public StoredResource insert(
+      String teamId, String type, String id, Map<String, Object> attributes, Instant now) {
+    Optional<Long> seq =
+        jdbc.one(
+            "INSERT INTO resources (team_id, type, id, attributes, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, " + jdbc.dialect().jsonParameter() + ", ?, ?, 1)"
+                + " ON CONFLICT (team_id, type, id) DO NOTHING RETURNING seq",
+            row -> row.getLong(1),
+            teamId,
+            type,
+            id,
+            json.writeObject(attributes),
+            now,
+            now);
+    if (seq.isEmpty()) {
+      throw Errors.alreadyExists(type, id);
+    }
+    return new StoredResource(teamId, type, id, attributes, now, now, 1, seq.get());
+  }
+
+  public Optional<StoredResource> get(String teamId, String type, String id) {
+    return jdbc.one(
+        "SELECT " + COLUMNS + " FROM resources r WHERE r.team_id = ? AND r.type = ? AND r.id = ?",
+        this::resource,
+        teamId,
+        type,
+        id);
+  }
+
+  /**
+   * The rows with any of {@code ids}, in id order within each statement (as many as the dialect
+   * needs for the list: one on PostgreSQL). The engine's {@code included} follows this order, and
+   * without ORDER BY it would be PostgreSQL's heap order, which an update or an export and import
+   * reshuffles, so the same request would answer differently (and differently from SQLite, whose
+   * index probes return ids in order).
+   */
+  public List<StoredResource> getAll(String teamId, String type, Collection<String> ids) {
+    List<StoredResource> found = new ArrayList<>();
+    for (Sql anyId : jdbc.dialect().anyOf("r.id", List.copyOf(new LinkedHashSet<>(ids)))) {
+      Sql sql =
+          new Sql()
+              .add("SELECT " + COLUMNS + " FROM resources r WHERE r.team_id = ? AND r.type = ?",
+                  teamId, type)
+              .add(" AND ")
+              .add(anyId)
+              .add(" ORDER BY r.id");
+      found.addAll(jdbc.list(sql.text(), this::resource, sql.parameters()));
+    }
+    return found;
+  }
+
+
+  /**
+   * Replaces the attributes in one statement; when it finds no row to change, a second read tells
+   * a missing resource (404) from a stale version (409).
+   */
+  public StoredResource update(
+      String teamId,
+      String type,
+      String id,
+      Map<String, Object> attributes,
+      Optional<Long> expectedVersion,
+      Instant now) {
+    String set =
+        "UPDATE resources SET attributes = " + jdbc.dialect().jsonParameter() + ", updated_at = ?, version = version + 1"
+            + " WHERE team_id = ? AND type = ? AND id = ?";
+    String returning = " RETURNING created_at, version, seq";
+    String text = json.writeObject(attributes);
+    Optional<StoredResource> updated =
+        expectedVersion.isPresent()
+            ? jdbc.one(
+                set + " AND version = ?" + returning,
+                row -> updated(row, teamId, type, id, attributes, now),
+                text,
+                now,
+                teamId,
+                type,
+                id,
+                expectedVersion.get())
+            : jdbc.one(
+                set + returning,
+                row -> updated(row, teamId, type, id, attributes, now),
+                text,
+                now,
+                teamId,
+                type,
+                id);
+    return updated.orElseThrow(
+        () ->
+            get(teamId, type, id).isPresent()
+                ? Errors.staleVersion(type, id)
+                : Errors.notFound(type, id));
+  }
+
+  /** Deletes the row alone; the caller drops its edges. */
+  public void delete(String teamId, String type, String id) {
+    int deleted =
+        jdbc.update(
+            "DELETE FROM resources WHERE team_id = ? AND type = ? AND id = ?", teamId, type, id);
+    if (deleted == 0) {
+      throw Errors.notFound(type, id);
+    }
+  }
+
+  public Page<StoredResource> list(String teamId, String type, Optional<Long> afterSeq, int limit) {
+    Limits.requirePositive(limit);
+    // One extra row tells whether another page follows.
+    List<StoredResource> rows =
+        jdbc.list(
+            "SELECT "
+                + COLUMNS
+                + " FROM resources r"
+                + " WHERE r.team_id = ? AND r.type = ? AND r.seq > ? ORDER BY r.seq LIMIT ?",
+            this::resource,
+            teamId,
+            type,
+            afterSeq.orElse(0L),
+            limit + 1);
+    long total =
+        jdbc.number(
+            "SELECT coalesce(max(count), 0) FROM resource_counts WHERE team_id = ? AND type = ?",
+            teamId,
+            type);
+    boolean hasMore = rows.size() > limit;
+    return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
+  }
+
+  /** A row of {@link #COLUMNS}. */
+  public StoredResource resource(ResultSet row) throws SQLException {
+    return new StoredResource(
+        row.getString("team_id"),
+        row.getString("type"),
+        row.getString("id"),
+        ParsedAttributes.read(json, row.getString("attributes")),
+        jdbc.instant(row, "created_at"),
+        jdbc.instant(row, "updated_at"),
+        row.getLong("version"),
+        row.getLong("seq"));
+  }
+
+  private StoredResource updated(
+      ResultSet row,
+      String teamId,
+      String type,
+      String id,
+      Map<String, Object> attributes,
+      Instant now)
+      throws SQLException {
+    return new StoredResource(
+        teamId,
+        type,
+        id,
+        attributes,
+        jdbc.instant(row, "created_at"),
+        now,
+        row.getLong("version"),
+        row.getLong("seq"));
+  }
+}
