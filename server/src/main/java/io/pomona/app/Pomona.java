@@ -16,6 +16,15 @@ import io.pomona.catalog.Catalog;
 import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.domain.appstore.AppAvailability;
+import io.pomona.domain.appstore.AppInfoRules;
+import io.pomona.domain.appstore.AppPricing;
+import io.pomona.domain.appstore.AppStoreVersionRules;
+import io.pomona.domain.appstore.LocalizationRules;
+import io.pomona.domain.appstore.PhasedReleases;
+import io.pomona.domain.appstore.ReleaseRequests;
+import io.pomona.domain.appstore.ReviewItemRules;
+import io.pomona.domain.appstore.ReviewSubmissionFlow;
 import io.pomona.domain.gamecenter.MatchmakingMetrics;
 import io.pomona.domain.provisioning.CertificateAuthority;
 import io.pomona.domain.provisioning.Provisioning;
@@ -142,6 +151,15 @@ public final class Pomona implements AutoCloseable {
         new BetaTesterRules(),
         new OneOfRules(),
         new BetaFeedback(),
+        new AppStoreVersionRules(),
+        new LocalizationRules(),
+        new AppInfoRules(),
+        new ReviewSubmissionFlow(),
+        new ReviewItemRules(),
+        new ReleaseRequests(),
+        new PhasedReleases(),
+        new AppPricing(),
+        new AppAvailability(),
         new BetaUsageMetrics(),
         new MatchmakingMetrics(),
         new WebhookRules(),

@@ -33,6 +33,15 @@ public interface Behaviour {
   }
 
   /**
+   * Types whose resources this behaviour derives in bulk from a rule (an app's price points: Apple's
+   * price grid, thousands per app), not changes anyone made: their creates record no generic {@code
+   * RESOURCE_CREATED} event, so that the event log and the webhooks reading it are not flooded.
+   */
+  default Set<String> derivedTypes() {
+    return Set.of();
+  }
+
+  /**
    * The data behind the {@code getMetrics} operations this behaviour's domain owns: the engine
    * answers each {@code GET /v1/{type}/{id}/metrics/{metric}} from the source declared for it.
    */

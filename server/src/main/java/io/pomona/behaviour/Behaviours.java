@@ -19,6 +19,7 @@ public final class Behaviours {
   private final Map<String, List<Behaviour>> byType = new HashMap<>();
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, List<Process>> processesByType = new HashMap<>();
+  private final Set<String> derived = new java.util.HashSet<>();
   private final Map<String, MetricSource> metricSources = new HashMap<>();
 
   public Behaviours(List<Behaviour> behaviours) {
@@ -27,6 +28,7 @@ public final class Behaviours {
       for (String type : behaviour.resourceTypes()) {
         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(behaviour);
       }
+      derived.addAll(behaviour.derivedTypes());
       for (Process process : behaviour.processes()) {
         if (processes.putIfAbsent(process.name(), process) != null) {
           throw new IllegalArgumentException("two processes are named " + process.name());
@@ -54,6 +56,11 @@ public final class Behaviours {
   /** The behaviours of one type, in registration order. */
   public List<Behaviour> of(String type) {
     return byType.getOrDefault(type, List.of());
+  }
+
+  /** Whether a behaviour derives the type's resources in bulk ({@link Behaviour#derivedTypes}). */
+  public boolean isDerived(String type) {
+    return derived.contains(type);
   }
 
   /** Every type some behaviour or process names (for checking them against the catalog). */

@@ -128,7 +128,8 @@ public record Process(
    * ({@code *}) does not cover it; only a policy named for it does.
    */
   public boolean isDated() {
-    return !steps.isEmpty() && steps.stream().allMatch(step -> step.dueAttribute().isPresent());
+    // A process without steps of its own moves only at dates its behaviour names (Scheduler#startAt).
+    return steps.stream().allMatch(step -> step.dueAttribute().isPresent());
   }
 
   private static Optional<java.time.Instant> instant(String dateTime) {

@@ -16,7 +16,8 @@ public interface Scheduler {
   /**
    * Schedules a dated step ({@link Step#dueAttribute}) to fall due at {@code due} (at once if that
    * has passed) instead of after the policy's delay; under a manual policy it awaits a decision
-   * all the same.
+   * all the same. Also for a process without steps of its own whose behaviour starts
+   * transitions at a date the resource names (a version's {@code earliestReleaseDate}).
    */
   Transition startAt(Process process, String resourceId, Step step, java.time.Instant due);
 

@@ -48,8 +48,10 @@ final class Lifecycle {
       ctx.ifPresent(c -> before(type, c));
       StoredResource created = session.tx().insert(session.teamOf(type), type, id, values);
       link.run();
-      record(session, EventTypes.RESOURCE_CREATED, created, Optional.empty(), Optional.of(created),
-          List.copyOf(values.keySet()), relationships);
+      if (!behaviours.isDerived(type)) {
+        record(session, EventTypes.RESOURCE_CREATED, created, Optional.empty(), Optional.of(created),
+            List.copyOf(values.keySet()), relationships);
+      }
       ctx.ifPresent(c -> after(type, c));
       return ctx.isPresent() ? reread(session, created) : created;
     });

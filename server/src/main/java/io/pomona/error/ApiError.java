@@ -27,6 +27,10 @@ public record ApiError(
     return new ApiError(status, code, title, detail, Optional.of(newSource), meta);
   }
 
+  public ApiError withDetail(String newDetail) {
+    return new ApiError(status, code, title, Optional.of(newDetail), source, meta);
+  }
+
   public ApiError withMeta(Map<String, Object> newMeta) {
     return new ApiError(status, code, title, detail, source, newMeta);
   }

@@ -1,6 +1,9 @@
 package io.pomona.error;
 
 import io.pomona.error.ApiError.Source;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Apple's error codes and texts, in one place. Where a text was observed rather than
@@ -301,6 +304,62 @@ public final class Errors {
         "The provided entity includes an invalid included resource",
         detail,
         pointer);
+  }
+
+  /** Obs: "Only one appStoreVersion can be present in reviewSubmissions." */
+  public static ApiError relationshipNotAllowed(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.RELATIONSHIP.INVALID.NOT_ALLOWED",
+        "The provided entity includes a relationship with an invalid value",
+        detail,
+        pointer);
+  }
+
+  /** Obs code (an item already in another review submission); title and detail Inf. */
+  public static ApiError stateNotAllowed(String pointer, String detail) {
+    return entityError(
+        "ENTITY_ERROR.STATE_NOT_ALLOWED", "The provided entity is not allowed in its current state", detail, pointer);
+  }
+
+  private static final String STATE_TITLE =
+      "The request cannot be fulfilled because of the state of another resource.";
+
+  /** Obs: "appStoreVersions with id '…' is not in valid state." (api-facts.md §2). */
+  public static ApiError entityStateInvalid(String pointer, String type, String id) {
+    return new ApiError(409, "STATE_ERROR.ENTITY_STATE_INVALID", STATE_TITLE,
+            type + " with id '" + id + "' is not in valid state.")
+        .withSource(Source.pointer(pointer));
+  }
+
+  /** Obs: "App screenshot missing (APP_IPHONE_55)." (api-facts.md §2), as an associated error. */
+  public static ApiError screenshotRequired(String displayType) {
+    return new ApiError(409, "STATE_ERROR.SCREENSHOT_REQUIRED." + displayType, STATE_TITLE,
+        "App screenshot missing (" + displayType + ").");
+  }
+
+  /**
+   * Obs (api-facts.md §2, §6.3): a review submission that cannot be submitted, "Submit for review
+   * errors found.", each missing piece an entry of {@code meta.associatedErrors} under the path of
+   * the resource concerned ({@code /v1/appStoreVersions/<id>}, {@code /v1/appScreenshots/}).
+   */
+  public static ApiException submitForReviewErrors(String pointer, Map<String, List<ApiError>> associated) {
+    Map<String, Object> byPath = new LinkedHashMap<>();
+    associated.forEach((path, errors) -> byPath.put(path, errors.stream().map(Errors::asMeta).toList()));
+    return new ApiException(new ApiError(409, "STATE_ERROR.ENTITY_STATE_INVALID", STATE_TITLE,
+            "Submit for review errors found.")
+        .withSource(Source.pointer(pointer))
+        .withMeta(Map.of("associatedErrors", byPath)));
+  }
+
+  /** An error as plain values, for nesting under another error's {@code meta}. */
+  private static Map<String, Object> asMeta(ApiError error) {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("status", Integer.toString(error.status()));
+    value.put("code", error.code());
+    value.put("title", error.title());
+    error.detail().ifPresent(detail -> value.put("detail", detail));
+    error.source().flatMap(ApiError.Source::pointer).ifPresent(pointer -> value.put("source", Map.of("pointer", pointer)));
+    return value;
   }
 
   private static ApiError entityError(String code, String title, String detail, String pointer) {

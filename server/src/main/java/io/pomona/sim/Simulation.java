@@ -161,6 +161,9 @@ public final class Simulation implements AutoCloseable {
       store.write(tx -> {
         tx.putSetting(Policies.SETTING_PREFIX + processName, policy.toString());
         for (Transition pending : tx.pendingTransitions(processName)) {
+          if (pending.dueAt().isPresent() && process.stepFrom(pending.from()).isEmpty()) {
+            continue; // started at a date the resource names (Scheduler#startAt): no policy re-times it
+          }
           Optional<String> to = policy.isManual() ? Optional.empty()
               : process.stepFrom(pending.from()).map(step -> step.to()).or(pending::to);
           // A dated step keeps its date; a manual one that becomes automatic falls due after the delay.

@@ -8,6 +8,7 @@ import io.pomona.behaviour.Step;
 import io.pomona.store.NewTransition;
 import io.pomona.store.Transition;
 import io.pomona.store.Tx;
+import java.time.Instant;
 import java.util.Optional;
 
 /**

@@ -202,6 +202,7 @@ public final class ProbePlanner {
 
   /** A probe of {@code operation} on resource {@code id} (or its collection) with a query and a body. */
   public Probe probe(Operation operation, String id, String query, Optional<JsonNode> body) {
+    body.ifPresent(document -> DomainPreparations.prepare(operation.id(), document, fixtures));
     String path = id == null ? operation.path() : operation.path().replace("{id}", encode(id));
     return new Probe(operation, query.isEmpty() ? path : path + "?" + query, body);
   }

@@ -121,6 +121,7 @@ public final class SweepFixtures {
     resourceType.attributes().forEach((name, shape) ->
         attributes.put(name, JSON.convertValue(samples.value(shape, name, true), Object.class)));
     DOMAIN_LEFT_OUT.getOrDefault(type, List.of()).forEach(attributes::remove);
+    attributes.putAll(DomainPreparations.FIXTURE_ATTRIBUTES.getOrDefault(type, Map.of()));
     return attributes;
   }
 

@@ -62,7 +62,11 @@ class PipelineFuzzTest {
     RawHttp.Answer answer = RawHttp.send(pomona.pomona().port(), method, path + (query.isEmpty() ? "" : "?" + query),
         headers, body.getBytes(StandardCharsets.UTF_8));
     String shown = method + " " + path + "?" + query + " → " + answer.status() + " " + answer.body();
-    assertThat(answer.status()).as(shown).isLessThan(500);
+    // 501 NOT_IMPLEMENTED is Pomona's deliberate answer for the operations no domain serves yet
+    // (OpenApiConformanceTest lists them); any other 5xx is a defect.
+    if (answer.status() != 501 || !answer.body().contains("\"NOT_IMPLEMENTED\"")) {
+      assertThat(answer.status()).as(shown).isLessThan(500);
+    }
     if (answer.status() >= 400) {
       JsonNode errors = json(answer.body(), shown).path("errors");
       assertThat(errors.isArray() && !errors.isEmpty()).as(shown).isTrue();

@@ -48,6 +48,16 @@ public final class Documents {
     return document;
   }
 
+  /** The document with resources to create inline in {@code included} (a price schedule's prices). */
+  public ObjectNode document(Documents... included) {
+    ObjectNode document = document();
+    ArrayNode array = document.putArray("included");
+    for (Documents resource : included) {
+      array.add(resource.data.deepCopy());
+    }
+    return document;
+  }
+
   /** A linkage body: {@code {"data": [{type, id}, ...]}}. */
   public static ObjectNode linkage(String type, String... ids) {
     ObjectNode document = NODES.objectNode();

@@ -52,9 +52,26 @@ final class AppSeeder {
     }
   }
 
+  /** The questionnaire answered as a family-friendly app would: nothing to declare. */
+  private String ageRating() {
+    DemoWriter.NewResource declaration = context.out().resource("ageRatingDeclarations", context.random().uuid());
+    for (String question : List.of("alcoholTobaccoOrDrugUseOrReferences", "contests", "gamblingSimulated",
+        "gunsOrOtherWeapons", "horrorOrFearThemes", "matureOrSuggestiveThemes", "medicalOrTreatmentInformation",
+        "profanityOrCrudeHumor", "sexualContentGraphicAndNudity", "sexualContentOrNudity", "violenceCartoonOrFantasy",
+        "violenceRealistic", "violenceRealisticProlongedGraphicOrSadistic")) {
+      declaration.attr(question, "NONE");
+    }
+    for (String question : List.of("advertising", "gambling", "healthOrWellnessTopics", "lootBox", "messagingAndChat",
+        "parentalControls", "ageAssurance", "unrestrictedWebAccess", "userGeneratedContent")) {
+      declaration.attr(question, false);
+    }
+    return declaration.save();
+  }
+
   private void appInfo(App app, String appId, VersionState state) {
     Listing listing = app.listing();
     List<String> subcategories = listing.primarySubcategories();
+    String declaration = ageRating();
     String id = context.out().resource("appInfos", context.random().uuid())
         .attr("appStoreState", state.appStoreState())
         .attr("state", state.appInfoState())
@@ -64,6 +81,7 @@ final class AppSeeder {
         .link("primarySubcategoryOne", subcategories.stream().findFirst())
         .link("primarySubcategoryTwo", subcategories.stream().skip(1).findFirst())
         .link("secondaryCategory", listing.secondaryCategory())
+        .link("ageRatingDeclaration", declaration)
         .save();
     for (AppText text : listing.texts()) {
       context.out().resource("appInfoLocalizations", context.random().uuid())

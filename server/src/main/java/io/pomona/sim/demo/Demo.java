@@ -77,6 +77,8 @@ public final class Demo {
       SeededIds bundleIds = new ProvisioningSeeder(context).seed(apps, appIds);
       SeededIds builds = new TestFlightSeeder(context).seed(apps, appIds);
       SeededIds versions = new AppStoreSeeder(context).seed(apps, appIds, builds);
+      new SubmissionSeeder(context).seed(apps, appIds, versions);
+      new PricingSeeder(context).seed(apps, appIds);
       new PurchaseSeeder(context).seed(apps, appIds);
       new ReviewSeeder(context).seed(apps, appIds, versions);
       new XcodeCloudSeeder(context).seed(appIds, bundleIds, builds);

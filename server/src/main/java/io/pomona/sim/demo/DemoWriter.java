@@ -62,6 +62,11 @@ final class DemoWriter {
         .attributes();
   }
 
+  /** Reads what earlier writes (or the behaviours they ran) made: an app's price points. */
+  List<io.pomona.store.StoredResource> related(String type, String id, String relationship, int limit) {
+    return operator.related(type, id, relationship, limit);
+  }
+
   /** How many resources of each type were written, by type name. */
   Map<String, Integer> created() {
     return Map.copyOf(created);

@@ -208,6 +208,28 @@ class DemoTest {
   }
 
   @Test
+  void versionsInReviewOrAfterHaveTheSubmissionTheirStateImpliesAndAppsHavePriceAndAvailability() {
+    Map<String, String> submissionStateOfVersionState = Map.of("WAITING_FOR_REVIEW", "WAITING_FOR_REVIEW",
+        "REJECTED", "UNRESOLVED_ISSUES", "PENDING_DEVELOPER_RELEASE", "COMPLETE");
+    Set<String> seen = new TreeSet<>();
+    for (String app : summary.appIds()) {
+      String schedule = pomona.get("/v1/apps/" + app + "/appPriceSchedule").json().at("/data/id").asText();
+      assertThat(list("/v1/appPriceSchedules/" + schedule + "/manualPrices")).hasSize(1);
+      String availability = pomona.get("/v1/apps/" + app + "/appAvailabilityV2").json().at("/data/id").asText();
+      assertThat(list("/v2/appAvailabilities/" + availability + "/territoryAvailabilities?limit=200"))
+          .hasSize(175).anyMatch(territory -> territory.at("/attributes/available").asBoolean());
+      for (JsonNode submission : list("/v1/apps/" + app + "/reviewSubmissions?include=appStoreVersionForReview")) {
+        JsonNode version = pomona.get("/v1/reviewSubmissions/" + submission.path("id").asText()
+            + "/items?include=appStoreVersion").json().path("included").path(0);
+        String versionState = version.at("/attributes/appVersionState").asText();
+        assertThat(submission.at("/attributes/state").asText()).isEqualTo(submissionStateOfVersionState.get(versionState));
+        seen.add(versionState);
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(submissionStateOfVersionState.keySet());
+  }
+
+  @Test
   void buildsCoverProcessingAndTestFlightStates() {
     assertThat(values(list("/v1/builds?limit=200"), "processingState"))
         .contains("PROCESSING", "VALID", "INVALID", "FAILED");
