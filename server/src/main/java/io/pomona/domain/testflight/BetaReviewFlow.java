@@ -101,6 +101,8 @@ public final class BetaReviewFlow implements Behaviour {
         : Boolean.TRUE.equals(attributes.get("expired")) ? "has expired"
         : !BetaStates.exportComplianceAnswered(resources, build) ? "is missing export compliance"
             + " (set usesNonExemptEncryption or an appEncryptionDeclaration)"
+        : BetaStates.declarationInReview(resources, build) ? "is in export compliance review (its"
+            + " appEncryptionDeclaration is IN_REVIEW)"
         : "INTERNAL_ONLY".equals(attributes.get("buildAudienceType")) ? "is for internal testing only"
         : !resources.related("builds", build.id(), "betaAppReviewSubmission", 1).isEmpty()
             ? "was already submitted for beta review"

@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>expired → {@code EXPIRED}; processing → {@code PROCESSING}; failed or invalid → {@code
  *       PROCESSING_EXCEPTION}; valid without an export compliance answer ({@code
  *       usesNonExemptEncryption} or an encryption declaration) → {@code MISSING_EXPORT_COMPLIANCE};
+ *       valid with an encryption declaration Apple is still reviewing → {@code
+ *       IN_EXPORT_COMPLIANCE_REVIEW} (Inf: testers cannot get it before the declaration is approved);
  *   <li>then internally {@code IN_BETA_TESTING} when an internal group has it (or has access to
  *       all builds), else {@code READY_FOR_BETA_TESTING} — internal testers need no review;
  *   <li>externally by its beta review: none → {@code READY_FOR_BETA_SUBMISSION}, then {@code
@@ -125,6 +127,7 @@ public final class BetaStates implements Behaviour {
         : processing.equals("PROCESSING") ? Optional.of("PROCESSING")
         : !processing.equals("VALID") ? Optional.of("PROCESSING_EXCEPTION")
         : !exportComplianceAnswered(resources, build) ? Optional.of("MISSING_EXPORT_COMPLIANCE")
+        : declarationInReview(resources, build) ? Optional.of("IN_EXPORT_COMPLIANCE_REVIEW")
         : Optional.empty();
     if (both.isPresent()) {
       return Map.of("internalBuildState", both.get(), "externalBuildState", both.get());
@@ -150,6 +153,12 @@ public final class BetaStates implements Behaviour {
   static boolean exportComplianceAnswered(ResourceAccess resources, StoredResource build) {
     return build.attributes().get("usesNonExemptEncryption") instanceof Boolean
         || !resources.related("builds", build.id(), "appEncryptionDeclaration", 1).isEmpty();
+  }
+
+  /** Inf: a build waits in export compliance review while its declaration is IN_REVIEW. */
+  static boolean declarationInReview(ResourceAccess resources, StoredResource build) {
+    return resources.related("builds", build.id(), "appEncryptionDeclaration", 1).stream()
+        .anyMatch(declaration -> "IN_REVIEW".equals(declaration.attributes().get("appEncryptionDeclarationState")));
   }
 
   /** The groups that test a build: those it was added to, and the internal ones with every build. */

@@ -12,6 +12,9 @@ enum BuildStage {
   FAILED("FAILED", "PROCESSING_EXCEPTION", "PROCESSING_EXCEPTION", Optional.empty(), false),
   INVALID("INVALID", "PROCESSING_EXCEPTION", "PROCESSING_EXCEPTION", Optional.empty(), false),
   MISSING_EXPORT_COMPLIANCE("VALID", "MISSING_EXPORT_COMPLIANCE", "MISSING_EXPORT_COMPLIANCE", Optional.empty(), false),
+  /** Its export compliance answer names a declaration Apple is still reviewing. */
+  IN_EXPORT_COMPLIANCE_REVIEW("VALID", "IN_EXPORT_COMPLIANCE_REVIEW", "IN_EXPORT_COMPLIANCE_REVIEW", Optional.empty(),
+      true),
   READY_FOR_TESTING("VALID", "READY_FOR_BETA_TESTING", "READY_FOR_BETA_SUBMISSION", Optional.empty(), true),
   INTERNAL_TESTING("VALID", "IN_BETA_TESTING", "READY_FOR_BETA_SUBMISSION", Optional.empty(), true),
   WAITING_FOR_BETA_REVIEW("VALID", "IN_BETA_TESTING", "WAITING_FOR_BETA_REVIEW", Optional.of("WAITING_FOR_REVIEW"), true),
@@ -63,6 +66,7 @@ enum BuildStage {
   }
 
   boolean testable() {
-    return processingState.equals("VALID") && this != EXPIRED && this != MISSING_EXPORT_COMPLIANCE;
+    return processingState.equals("VALID") && this != EXPIRED && this != MISSING_EXPORT_COMPLIANCE
+        && this != IN_EXPORT_COMPLIANCE_REVIEW;
   }
 }

@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * Ledgerly: a macOS bookkeeping app that uses non-exempt encryption (so its builds carry an
  * approved export compliance declaration). A version approved and waiting for a manual release,
- * builds missing export compliance and rejected in beta review, and a subscription group.
+ * builds missing export compliance, in export compliance review and rejected in beta review, and a
+ * subscription group.
  */
 final class LedgerlyStory {
   private LedgerlyStory() {}
@@ -94,7 +95,9 @@ final class LedgerlyStory {
             new Text("de-DE", "Neue Abgleichsansicht und Unterstützung für das neue CSV-Format der Banken."))),
         new Build("2.0.0", "1200", BuildStage.MISSING_EXPORT_COMPLIANCE, Duration.ofDays(2), false, List.of()),
         new Build("2.0.0", "1201", BuildStage.BETA_REJECTED, Duration.ofDays(1), false, List.of(
-            new Text("en-US", "Ledgerly 2.0 preview: bank sync (Ledgerly Pro)."))));
+            new Text("en-US", "Ledgerly 2.0 preview: bank sync (Ledgerly Pro)."))),
+        // Uses the bank sync encryption whose declaration Apple is still reviewing.
+        new Build("2.0.0", "1202", BuildStage.IN_EXPORT_COMPLIANCE_REVIEW, Duration.ofHours(5), false, List.of()));
     List<BetaGroup> groups = List.of(
         new BetaGroup("Ledgerly Team", true, false, true, List.of("1082", "1090", "1201"), List.of(
             internalTester(HANNAH, "INSTALLED", Optional.of(new TesterDevice("Mac14,6", "MAC_OS", "15.1", "1201"))),
@@ -108,7 +111,7 @@ final class LedgerlyStory {
     Contact contact = new Contact(HANNAH.firstName(), HANNAH.lastName(), "+49 30 5550 1234", HANNAH.email(),
         Optional.of("reviewer@ledgerly.example.com"), Optional.of("Demo-Books-2024"),
         "Sign in with the demo account: it holds sample invoices and bank exports for two fiscal years.");
-    return new TestFlight(builds, groups, contact, "beta@ledgerly.example.com");
+    return new TestFlight(builds, List.of(), groups, contact, "beta@ledgerly.example.com");
   }
 
   private static List<Version> versions() {

@@ -22,6 +22,8 @@ import io.pomona.sim.demo.Story.Tester;
 import io.pomona.sim.demo.Story.TesterDevice;
 import io.pomona.sim.demo.Story.Text;
 import io.pomona.sim.demo.Story.TestFlight;
+import io.pomona.sim.demo.Story.Upload;
+import io.pomona.sim.demo.Story.UploadStage;
 import io.pomona.sim.demo.Story.Version;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +32,7 @@ import java.util.Optional;
 /**
  * Pebble Puzzle: a mature iOS game. One version live, the next waiting for review with a
  * scheduled release, a third in TestFlight with builds processing, failed and waiting for beta
- * review; in-app purchases of every type; many reviews; built by Xcode Cloud.
+ * review and uploads failed or still awaiting their binary; in-app purchases of every type; many reviews; built by Xcode Cloud.
  */
 final class PebblePuzzleStory {
   private PebblePuzzleStory() {}
@@ -100,6 +102,11 @@ final class PebblePuzzleStory {
             new Text("en-US", "Autumn Season Pass preview and a shorter hint cooldown. Tell us if 3 minutes feels right!"),
             new Text("de-DE", "Vorschau auf den Herbst-Saisonpass und kürzere Wartezeit für Hinweise."))),
         new Build("2.5.0", "241", BuildStage.PROCESSING, Duration.ofMinutes(20), false, List.of()));
+    // 238 arrived corrupted (its checksum did not match) and was uploaded again as 239; 242 is an
+    // upload from a laptop whose binary has not been sent yet.
+    List<Upload> uploads = List.of(
+        new Upload("2.5.0", "238", UploadStage.CHECKSUM_MISMATCH, Duration.ofDays(5)),
+        new Upload("2.5.0", "242", UploadStage.AWAITING_FILE, Duration.ofMinutes(6)));
     List<BetaGroup> groups = List.of(
         new BetaGroup("Internal QA", true, false, true, List.of("212", "227", "240"), List.of(
             internalTester(AVERY, "INSTALLED", Optional.of(new TesterDevice("iPhone16,2", "IOS", "18.1", "240"))),
@@ -122,7 +129,7 @@ final class PebblePuzzleStory {
         Optional.empty(), Optional.empty(),
         "No sign-in needed. The Daily Challenge unlocks after level 5; TestFlight builds can skip ahead under "
             + "Settings > Debug > Unlock all worlds.");
-    return new TestFlight(builds, groups, contact, "beta@pebblepuzzle.example.com");
+    return new TestFlight(builds, uploads, groups, contact, "beta@pebblepuzzle.example.com");
   }
 
   private static List<Version> versions() {

@@ -106,6 +106,6 @@ final class SproutStory {
     Contact contact = new Contact(PRIYA.firstName(), PRIYA.lastName(), "+1 415 555 0142", PRIYA.email(),
         Optional.of("review@sprout.example.com"), Optional.of("Sprout-Beta-1"),
         "HealthKit is optional; deny the prompt to test without it. The demo account has a full season of entries.");
-    return new TestFlight(builds, groups, contact, "beta@sprout.example.com");
+    return new TestFlight(builds, List.of(), groups, contact, "beta@sprout.example.com");
   }
 }

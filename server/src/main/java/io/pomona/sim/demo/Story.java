@@ -46,7 +46,12 @@ final class Story {
   /** A name and description in one locale (in-app purchases, subscriptions). */
   record Localized(String locale, String name, String description) {}
 
-  record TestFlight(List<Build> builds, List<BetaGroup> groups, Contact reviewContact, String feedbackEmail) {}
+  /**
+   * @param uploads build uploads that never became a build: still awaiting their file, or whose
+   *     file failed its checksum
+   */
+  record TestFlight(
+      List<Build> builds, List<Upload> uploads, List<BetaGroup> groups, Contact reviewContact, String feedbackEmail) {}
 
   /**
    * @param version the marketing version (the pre-release version's {@code version})
@@ -55,6 +60,22 @@ final class Story {
    */
   record Build(
       String version, String number, BuildStage stage, Duration age, boolean internalOnly, List<Text> whatsNew) {}
+
+  /**
+   * A build upload without a build (api-facts.md §5): the binary is only processed into a build
+   * once its file is committed intact.
+   *
+   * @param age how long ago the upload was created
+   */
+  record Upload(String version, String number, UploadStage stage, Duration age) {}
+
+  /** Where an upload without a build stands. */
+  enum UploadStage {
+    /** Created and its binary's file reserved (a live reservation), no part sent yet. */
+    AWAITING_FILE,
+    /** The file was committed with a checksum its bytes did not match: file and upload FAILED. */
+    CHECKSUM_MISMATCH
+  }
 
   record BetaGroup(
       String name, boolean internal, boolean publicLink, boolean allBuilds, List<String> buildNumbers,

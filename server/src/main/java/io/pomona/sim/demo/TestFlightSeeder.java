@@ -8,6 +8,8 @@ import io.pomona.sim.demo.Story.Contact;
 import io.pomona.sim.demo.Story.Identity;
 import io.pomona.sim.demo.Story.Tester;
 import io.pomona.sim.demo.Story.Text;
+import io.pomona.sim.demo.Story.Upload;
+import io.pomona.sim.demo.Story.UploadStage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,14 +47,17 @@ final class TestFlightSeeder {
     SeededIds builds = new SeededIds("build");
     for (App app : apps) {
       String appId = appIds.id(app.identity().key());
-      Optional<String> declaration = declarations(app.identity(), appId);
+      Optional<Declarations> declarations = declarations(app.identity(), appId);
       Map<String, String> preReleaseVersions = preReleaseVersions(app, appId);
       for (Build build : app.testFlight().builds()) {
         builds.put(app.identity().key() + "/" + build.number(),
-            build(app.identity(), appId, build, preReleaseVersions.get(build.version()), declaration));
+            build(app.identity(), appId, build, preReleaseVersions.get(build.version()), declarations));
         if (build.stage().internalState().equals("IN_BETA_TESTING") && !build.stage().expired()) {
           inTesting.add(app.identity().key() + "/" + build.number());
         }
+      }
+      for (Upload upload : app.testFlight().uploads()) {
+        buildlessUpload(app.identity(), appId, upload);
       }
       betaAppLocalizations(app, appId);
       betaAppReviewDetail(appId, app.testFlight().reviewContact());
@@ -68,21 +73,24 @@ final class TestFlightSeeder {
     return builds;
   }
 
+  /** An app's export compliance declarations: the approved one, and one for its next major version. */
+  private record Declarations(String approved, String inReview) {}
+
   /**
    * An approved declaration that the app's builds use and, for its next major version, one still
    * in review. Only apps with non-exempt encryption need them; the others answer
    * {@code usesNonExemptEncryption: false} on each build.
    */
-  private Optional<String> declarations(Identity app, String appId) {
+  private Optional<Declarations> declarations(Identity app, String appId) {
     if (!app.nonExemptEncryption()) {
       return Optional.empty();
     }
     Instant approvedCreated = context.time().daysAgo(160);
     String approved = declaration(app, appId, approvedCreated, "APPROVED", false,
         "Encrypts the local books database and syncs it over HTTPS.");
-    declaration(app, appId, context.time().daysAgo(3), "IN_REVIEW", true,
+    String inReview = declaration(app, appId, context.time().daysAgo(3), "IN_REVIEW", true,
         "Adds end-to-end encrypted bank sync with our own key exchange.");
-    return Optional.of(approved);
+    return Optional.of(new Declarations(approved, inReview));
   }
 
   private String declaration(Identity app, String appId, Instant created, String state, boolean proprietary,
@@ -116,10 +124,12 @@ final class TestFlightSeeder {
   }
 
   private String build(Identity app, String appId, Build build, String preReleaseVersion,
-      Optional<String> declaration) {
+      Optional<Declarations> declarations) {
     Instant uploaded = ago(build.age());
     BuildStage stage = build.stage();
     boolean answered = stage.exportComplianceAnswered();
+    Optional<String> declaration = declarations.map(d -> stage == BuildStage.IN_EXPORT_COMPLIANCE_REVIEW
+        ? d.inReview() : d.approved());
     String id = context.out().resource("builds", context.random().uuid())
         .attr("version", build.number())
         .date("uploadedDate", uploaded)
@@ -176,11 +186,7 @@ final class TestFlightSeeder {
             ? "Invalid bundle: the app icon is missing from the asset catalog."
             : "The binary could not be processed; upload a new build."))
         : List.of();
-    String fileId = context.out().resource("buildUploadFiles", context.random().uuid())
-        .attr("fileName", app.name().replaceAll("[^A-Za-z0-9]", "") + ".ipa")
-        .attr("fileSize", 48_000_000L + Long.parseLong(build.number().replaceAll("\\D", "0")) * 1_024L)
-        .attr("uti", app.platform().isMac() ? "com.apple.pkg" : "com.apple.ipa")
-        .attr("assetType", "ASSET")
+    String fileId = binary(app, build.number())
         .attr("uploadOperations", List.of())
         .attr("assetDeliveryState", Map.of("errors", List.of(), "warnings", List.of(),
             "state", state.equals("COMPLETE") ? "COMPLETE" : "UPLOAD_COMPLETE"))
@@ -197,6 +203,46 @@ final class TestFlightSeeder {
         .link("buildUploadFiles", List.of(fileId))
         .link("assetFile", fileId)
         .save();
+  }
+
+  /**
+   * An upload that has no build (yet): one awaiting its binary is written as the client's requests
+   * (the upload, then the file's reservation), so the server reserves the file for real and its
+   * upload operations take parts; one whose file failed its checksum is written as it stands.
+   */
+  private void buildlessUpload(Identity app, String appId, Upload upload) {
+    Instant created = ago(upload.age());
+    boolean awaiting = upload.stage() == UploadStage.AWAITING_FILE;
+    // The code Pomona's upload flow gives a checksum that does not match (Apple's is undocumented).
+    List<Map<String, Object>> errors = awaiting ? List.of() : List.of(Map.of("code", "CHECKSUM_MISMATCH",
+        "description", "The MD5 checksum sent does not match the bytes received; upload the build again."));
+    DemoWriter.NewResource resource = context.out().resource("buildUploads", context.random().uuid())
+        .attr("cfBundleShortVersionString", upload.version())
+        .attr("cfBundleVersion", upload.number())
+        .attr("platform", app.platform().platform())
+        .date("createdDate", created)
+        .link("app", appId);
+    String uploadId = awaiting ? resource.asClient().save() : resource
+        .attr("state", Map.of("errors", errors, "warnings", List.of(), "infos", List.of(), "state", "FAILED"))
+        .save();
+    DemoWriter.NewResource file = binary(app, upload.number()).link("buildUpload", uploadId);
+    if (awaiting) {
+      file.asClient().save();
+    } else {
+      // Its reservation ended with the failed commit: no token, no operations.
+      file.attr("uploadOperations", List.of())
+          .attr("assetDeliveryState", Map.of("errors", errors, "warnings", List.of(), "state", "FAILED"))
+          .save();
+    }
+  }
+
+  /** The build's binary as its upload names it. */
+  private DemoWriter.NewResource binary(Identity app, String number) {
+    return context.out().resource("buildUploadFiles", context.random().uuid())
+        .attr("fileName", app.name().replaceAll("[^A-Za-z0-9]", "") + ".ipa")
+        .attr("fileSize", 48_000_000L + Long.parseLong(number.replaceAll("\\D", "0")) * 1_024L)
+        .attr("uti", app.platform().isMac() ? "com.apple.pkg" : "com.apple.ipa")
+        .attr("assetType", "ASSET");
   }
 
   private Instant ago(Duration age) {

@@ -94,7 +94,7 @@ final class TrailheadStory {
             internalTester(YUKI, "ACCEPTED", Optional.empty()))));
     Contact contact = new Contact(MATEO.firstName(), MATEO.lastName(), "+34 91 555 0199", MATEO.email(),
         Optional.empty(), Optional.empty(), "All films play without an account; Trailhead+ is needed only for the archive.");
-    return new TestFlight(builds, groups, contact, "beta@trailhead.example.com");
+    return new TestFlight(builds, List.of(), groups, contact, "beta@trailhead.example.com");
   }
 
   private static List<Version> versions() {

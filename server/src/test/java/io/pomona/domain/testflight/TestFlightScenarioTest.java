@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +243,27 @@ class TestFlightScenarioTest {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.json().path("errors").path(0).path("detail").asText()).contains("export compliance");
+  }
+
+  /** Apple's side has the declaration in review (clients cannot set its state): the operator writes it. */
+  @Test
+  void aBuildWhoseDeclarationIsInReviewWaitsInExportComplianceReviewAndCannotBeSubmitted() {
+    String buildId = validBuild("1");
+    fillInReviewInformation();
+    String declaration = pomona.pomona().engine().resources().create(pomona.team().id(), "appEncryptionDeclarations",
+        Optional.empty(), Map.of("appEncryptionDeclarationState", "IN_REVIEW", "usesEncryption", true, "exempt", false),
+        Map.of("app", List.of(appId))).id();
+
+    TestPomona.Response linked = pomona.send("PATCH", "/v1/builds/" + buildId + "/relationships/appEncryptionDeclaration",
+        Documents.toOneLinkage(Documents.identifier("appEncryptionDeclarations", declaration)));
+    assertThat(linked.status()).as(linked.toString()).isEqualTo(204);
+    assertThat(patchBuild(buildId, "usesNonExemptEncryption", true).status()).isEqualTo(200);
+
+    assertThat(betaDetail(buildId).path("internalBuildState").asText()).isEqualTo("IN_EXPORT_COMPLIANCE_REVIEW");
+    assertThat(betaDetail(buildId).path("externalBuildState").asText()).isEqualTo("IN_EXPORT_COMPLIANCE_REVIEW");
+    TestPomona.Response refused = submit(buildId);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().path("errors").path(0).path("detail").asText()).contains("export compliance review");
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.dd.plist.NSObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pomona.account.Team;
 import io.pomona.app.Accounts;
+import io.pomona.catalog.Catalog;
 import io.pomona.error.ApiException;
 import io.pomona.store.ResourceQuery;
 import io.pomona.store.Store;
@@ -19,6 +20,8 @@ import io.pomona.store.StoredResource;
 import io.pomona.testing.ResponseSchemas;
 import io.pomona.testing.TestPomona;
 import io.pomona.testing.TestPomona.Response;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -230,30 +233,87 @@ class DemoTest {
   }
 
   @Test
-  void buildsCoverProcessingAndTestFlightStates() {
-    assertThat(values(list("/v1/builds?limit=200"), "processingState"))
-        .contains("PROCESSING", "VALID", "INVALID", "FAILED");
+  void buildsCoverEveryProcessingAndTestFlightState() {
+    assertThat(new TreeSet<>(values(list("/v1/builds?limit=200"), "processingState")))
+        .containsExactlyInAnyOrderElementsOf(catalog().schemas().get("Build").attributes().get("processingState")
+            .enumValues());
     List<JsonNode> details = list("/v1/buildBetaDetails?limit=200");
-    assertThat(values(details, "internalBuildState")).contains("PROCESSING", "PROCESSING_EXCEPTION",
-        "MISSING_EXPORT_COMPLIANCE", "READY_FOR_BETA_TESTING", "IN_BETA_TESTING", "EXPIRED");
-    assertThat(values(details, "externalBuildState")).contains("READY_FOR_BETA_SUBMISSION", "WAITING_FOR_BETA_REVIEW",
-        "IN_BETA_REVIEW", "BETA_APPROVED", "BETA_REJECTED", "IN_BETA_TESTING", "NOT_APPLICABLE");
+    assertThat(new TreeSet<>(values(details, "internalBuildState")))
+        .containsExactlyInAnyOrderElementsOf(catalogEnum("InternalBetaState"));
+    // READY_FOR_BETA_TESTING is in Apple's list of external states, but no documented transition
+    // leads there: an approved build is BETA_APPROVED until an external group has it, then
+    // IN_BETA_TESTING (BetaStates). Pomona never shows it externally, so neither does the demo.
+    Set<String> external = new TreeSet<>(catalogEnum("ExternalBetaState"));
+    external.remove("READY_FOR_BETA_TESTING");
+    assertThat(new TreeSet<>(values(details, "externalBuildState"))).containsExactlyInAnyOrderElementsOf(external);
     JsonNode processing = list("/v1/builds?filter[processingState]=PROCESSING").get(0);
     Response detail = pomona.get("/v1/builds/" + processing.path("id").asText() + "/buildBetaDetail");
     assertThat(detail.json().at("/data/attributes/internalBuildState").asText()).isEqualTo("PROCESSING");
   }
 
   @Test
-  void buildsComeFromUploadsThatAreCompleteFailedOrProcessing() {
-    Set<String> states = new TreeSet<>();
+  void betaReviewSubmissionsCoverEveryReviewState() {
+    String builds = String.join(",", list("/v1/builds?limit=200&fields[builds]=version").stream()
+        .map(build -> build.path("id").asText()).toList());
+    List<JsonNode> submissions = list("/v1/betaAppReviewSubmissions?limit=200&filter%5Bbuild%5D=" + builds);
+    assertThat(new TreeSet<>(values(submissions, "betaReviewState")))
+        .containsExactlyInAnyOrderElementsOf(catalogEnum("BetaReviewState"));
+  }
+
+  @Test
+  void betaTestersCoverEveryStateAndInviteType() {
+    List<JsonNode> testers = list("/v1/betaTesters?limit=200");
+    assertThat(new TreeSet<>(values(testers, "state"))).containsExactlyInAnyOrderElementsOf(catalogEnum("BetaTesterState"));
+    assertThat(new TreeSet<>(values(testers, "inviteType"))).containsExactlyInAnyOrderElementsOf(catalogEnum("BetaInviteType"));
+  }
+
+  /**
+   * Every upload and file state: uploads that made a build (complete, failed in processing, still
+   * processing), one whose file failed its checksum and one still awaiting its binary — which has
+   * no build yet and a live reservation: its first part is refused for its length (400), not for an
+   * unknown or expired reservation (404, 403).
+   */
+  @Test
+  void buildUploadsAndTheirFilesCoverEveryState() {
+    Set<String> uploadStates = new TreeSet<>();
+    Set<String> fileStates = new TreeSet<>();
+    List<JsonNode> awaiting = new ArrayList<>();
     for (String app : summary.appIds()) {
       for (JsonNode upload : list("/v1/apps/" + app + "/buildUploads?limit=200")) {
-        states.add(upload.at("/attributes/state/state").asText());
-        Response build = pomona.get("/v1/buildUploads/" + upload.path("id").asText() + "?include=build");
-        assertThat(build.json().at("/data/relationships/build/data/id").asText()).as(build.toString()).isNotEmpty();
+        String id = upload.path("id").asText();
+        String state = upload.at("/attributes/state/state").asText();
+        uploadStates.add(state);
+        Response build = pomona.get("/v1/buildUploads/" + id + "?include=build");
+        boolean hasBuild = !build.json().at("/data/relationships/build/data/id").asText().isEmpty();
+        boolean checksumFailed = upload.at("/attributes/state/errors/0/code").asText().equals("CHECKSUM_MISMATCH");
+        // A build exists once the binary was committed intact (BuildUploadFlow).
+        assertThat(hasBuild).as(build.toString()).isEqualTo(!state.equals("AWAITING_UPLOAD") && !checksumFailed);
+        for (JsonNode file : list("/v1/buildUploads/" + id + "/buildUploadFiles")) {
+          fileStates.add(file.at("/attributes/assetDeliveryState/state").asText());
+          if (state.equals("AWAITING_UPLOAD")) {
+            awaiting.add(file);
+          }
+        }
       }
     }
-    assertThat(states).contains("COMPLETE", "FAILED", "PROCESSING");
+    assertThat(uploadStates).containsExactlyInAnyOrderElementsOf(catalogEnum("BuildUploadState"));
+    assertThat(fileStates).containsExactlyInAnyOrderElementsOf(
+        catalog().shapes().get("AppMediaAssetState").properties().get("state").enumValues());
+
+    assertThat(awaiting).hasSize(1);
+    JsonNode file = awaiting.get(0);
+    assertThat(file.at("/attributes/assetDeliveryState/state").asText()).isEqualTo("AWAITING_UPLOAD");
+    JsonNode operations = file.at("/attributes/uploadOperations");
+    assertThat(operations.size()).isGreaterThan(1);
+    long total = 0;
+    for (JsonNode operation : operations) {
+      assertThat(operation.path("offset").asLong()).isEqualTo(total);
+      total += operation.path("length").asLong();
+    }
+    assertThat(total).isEqualTo(file.at("/attributes/fileSize").asLong());
+    Response probe = pomona.send(HttpRequest.newBuilder(URI.create(operations.get(0).path("url").asText()))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1})).build());
+    assertThat(probe.status()).as(probe.toString()).isEqualTo(400);
   }
 
   @Test
@@ -474,6 +534,15 @@ class DemoTest {
 
   // ---- helpers ----
 
+  private static Catalog catalog() {
+    return pomona.pomona().catalog();
+  }
+
+  /** The values of one of the catalog's named enums (Apple's list, as OpenAPI 4.4.1 gives it). */
+  private static List<String> catalogEnum(String name) {
+    return catalog().shapes().get(name).enumValues();
+  }
+
   private static Demo demo() {
     return new Demo(pomona.pomona().engine().resources(), pomona.pomona().store(), Clock.systemUTC());
   }
@@ -546,6 +615,8 @@ class DemoTest {
    *   <li>{@code serialNumber}: the CA draws serial numbers at random (RFC 5280 wants them
    *       unpredictable);
    *   <li>a profile's {@code uuid}: derived from the team and the profile id, so unique per team;
+   *   <li>a reserved upload file's {@code assetToken}, and its {@code uploadOperations} whose URLs
+   *       carry it: the part URLs need no JWT, so the token is drawn at random, unguessable;
    *   <li>the team's name and id inside texts (a certificate's name is "Apple Development: <team
    *       name>"): replaced by placeholders, so the rest of the text is still compared.
    * </ul>
@@ -555,7 +626,8 @@ class DemoTest {
     return all(store, team.id(), type).stream().map(r -> Map.entry(r.id(), comparable(r.attributes(), team))).toList();
   }
 
-  private static final Set<String> ISSUED_PER_RUN = Set.of("certificateContent", "profileContent", "serialNumber", "uuid");
+  private static final Set<String> ISSUED_PER_RUN = Set.of("certificateContent", "profileContent", "serialNumber", "uuid",
+      "assetToken", "uploadOperations");
 
   private static Map<String, Object> comparable(Map<String, Object> attributes, Team team) {
     Map<String, Object> comparable = new TreeMap<>();
