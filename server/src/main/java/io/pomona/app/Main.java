@@ -158,7 +158,7 @@ public final class Main {
         throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
       }
       Settings settings = new Settings(host, port, data.dataDirectory, publicUrl, maxBodyBytes, auth, !noAuth,
-          parsePolicies(), WebhookDelivery.Settings.DEFAULT, postgres).withAdmin(adminSettings());
+          parsePolicies(), WebhookDelivery.Settings.DEFAULT, adminSettings(), postgres);
       Clock clock = Clock.systemUTC();
       Pomona pomona;
       try {

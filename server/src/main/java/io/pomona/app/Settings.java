@@ -51,14 +51,6 @@ public record Settings(
     Objects.requireNonNull(postgres, "postgres");
   }
 
-  /** Settings with the admin API on, on the API's port, with the data directory's token. */
-  public Settings(String host, int port, Path dataDirectory, URI publicUrl, long maxBodyBytes, AuthSettings auth,
-      boolean authenticate, Map<String, Policy> policies, WebhookDelivery.Settings webhooks,
-      Optional<PostgresSettings> postgres) {
-    this(host, port, dataDirectory, publicUrl, maxBodyBytes, auth, authenticate, policies, webhooks,
-        AdminSettings.defaults(), postgres);
-  }
-
   /**
    * Defaults for a server on a free port with the given data directory (tests use this). Every
    * simulated process is manual, so that nothing moves on its own while a test runs; a test that
@@ -66,7 +58,8 @@ public record Settings(
    */
   public static Settings forTests(Path dataDirectory) {
     return new Settings("127.0.0.1", 0, dataDirectory, null, DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults(), true,
-        Map.of(Policies.EVERY_PROCESS, Policy.manual()), WebhookDelivery.Settings.DEFAULT, Optional.empty());
+        Map.of(Policies.EVERY_PROCESS, Policy.manual()), WebhookDelivery.Settings.DEFAULT, AdminSettings.defaults(),
+        Optional.empty());
   }
 
   public Settings withAuth(AuthSettings newAuth) {

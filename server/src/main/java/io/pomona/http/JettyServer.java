@@ -106,17 +106,6 @@ public final class JettyServer implements AutoCloseable {
     return config;
   }
 
-  /** Starts answering requests through the pipeline; no admin API. */
-  public void start(RequestPipeline pipeline) throws Exception {
-    start(pipeline, Optional.empty(), List.of(), Optional.empty());
-  }
-
-  /** As {@link #start(RequestPipeline, Optional, List, Optional)}, without uploads. */
-  public void start(RequestPipeline pipeline, Optional<AdminApi> admin, List<PublicDownload> downloads)
-      throws Exception {
-    start(pipeline, admin, downloads, Optional.empty());
-  }
-
   /**
    * Starts answering requests: the public downloads by their paths (no token, GET only); upload
    * parts under {@value Reservation#PATH_PREFIX} when there is a vault (no token either); the
