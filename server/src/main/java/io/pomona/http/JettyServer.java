@@ -184,11 +184,11 @@ public final class JettyServer implements AutoCloseable {
       ApiResponse answer;
       long declared = request.getLength();
       if (declared > limit) {
-        answer = errors.render(Errors.payloadTooLarge(limit));
+        answer = tooLarge(limit, response);
       } else {
         byte[] body = readBody(request, limit);
         if (body == null) {
-          answer = errors.render(Errors.payloadTooLarge(limit));
+          answer = tooLarge(limit, response);
         } else if (adminTarget.isPresent()) {
           answer = adminTarget.get().handle(toApiRequest(request, body));
         } else {
@@ -197,6 +197,16 @@ public final class JettyServer implements AutoCloseable {
       }
       write(answer, response, callback);
       return true;
+    }
+
+    /**
+     * The 413 for a body over the limit. The rest of that body stays unread, so the connection
+     * cannot carry another request: saying so ({@code Connection: close}) keeps clients from
+     * sending their next request down a connection the server is about to close.
+     */
+    private ApiResponse tooLarge(long limit, Response response) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      return errors.render(Errors.payloadTooLarge(limit));
     }
 
     /**
