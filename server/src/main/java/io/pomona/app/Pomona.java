@@ -21,6 +21,8 @@ import io.pomona.domain.appstore.AppInfoRules;
 import io.pomona.domain.appstore.AppPricing;
 import io.pomona.domain.appstore.AppStoreVersionRules;
 import io.pomona.domain.appstore.LocalizationRules;
+import io.pomona.domain.appstore.MediaDelivery;
+import io.pomona.domain.appstore.MediaSetOrder;
 import io.pomona.domain.appstore.PhasedReleases;
 import io.pomona.domain.appstore.ReleaseRequests;
 import io.pomona.domain.appstore.ReviewItemRules;
@@ -160,6 +162,8 @@ public final class Pomona implements AutoCloseable {
         new PhasedReleases(),
         new AppPricing(),
         new AppAvailability(),
+        new MediaDelivery(uploads, baseUrl),
+        new MediaSetOrder(),
         new BetaUsageMetrics(),
         new MatchmakingMetrics(),
         new WebhookRules(),

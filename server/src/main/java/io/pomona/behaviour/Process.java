@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * @param name a stable, URL-safe name (lowercase words and dashes, e.g. {@code build-processing})
  *     by which configuration and the operator set the policy
  * @param resourceType the type whose state moves, e.g. {@code builds}
- * @param stateAttribute the attribute holding the state, e.g. {@code processingState}
+ * @param stateAttribute the attribute holding the state, e.g. {@code processingState}; or {@code
+ *     attribute.member} for a state kept as a member of an object attribute (Apple's media assets
+ *     keep theirs in {@code assetDeliveryState.state}, beside the errors)
  * @param eventType the event recorded on every change of the state, e.g. {@code
  *     BUILD_PROCESSING_STATE_UPDATED}
  * @param moves the allowed {@code from → to} pairs
@@ -79,9 +81,30 @@ public record Process(
 
   /** The state in a set of attributes, when it is a string. */
   public Optional<String> stateIn(Map<String, Object> attributes) {
-    return attributes.get(stateAttribute) instanceof String state
-        ? Optional.of(state)
-        : Optional.empty();
+    int dot = stateAttribute.indexOf('.');
+    Object value = dot < 0 ? attributes.get(stateAttribute)
+        : attributes.get(stateAttribute.substring(0, dot)) instanceof Map<?, ?> object
+            ? object.get(stateAttribute.substring(dot + 1)) : null;
+    return value instanceof String state ? Optional.of(state) : Optional.empty();
+  }
+
+  /**
+   * The attribute changes that put a resource whose attributes are {@code attributes} in {@code
+   * state}: the state attribute itself, or for a member state a copy of its object with the
+   * member replaced (the object's other members, such as errors, are kept).
+   */
+  public Map<String, Object> stateChange(Map<String, Object> attributes, String state) {
+    int dot = stateAttribute.indexOf('.');
+    if (dot < 0) {
+      return Map.of(stateAttribute, state);
+    }
+    String attribute = stateAttribute.substring(0, dot);
+    Map<String, Object> object = new LinkedHashMap<>();
+    if (attributes.get(attribute) instanceof Map<?, ?> current) {
+      current.forEach((key, value) -> object.put(String.valueOf(key), value));
+    }
+    object.put(stateAttribute.substring(dot + 1), state);
+    return Map.of(attribute, object);
   }
 
   /**

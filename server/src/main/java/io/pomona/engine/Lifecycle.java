@@ -139,7 +139,7 @@ final class Lifecycle {
   private void record(TxResources session, String eventType, StoredResource resource,
       Optional<StoredResource> before, Optional<StoredResource> after, List<String> attributes,
       Map<String, List<String>> relationships) {
-    Optional<String> stateAttribute = behaviours.stateAttribute(resource.type());
+    Optional<Process> stateful = behaviours.processesOf(resource.type()).stream().findFirst();
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("origin", session.origin().name());
     if (!attributes.isEmpty()) {
@@ -150,12 +150,13 @@ final class Lifecycle {
     }
     payload.putAll(session.cause());
     session.tx().appendEvent(new NewEvent(resource.teamId(), eventType, resource.type(), resource.id(),
-        stateAttribute.flatMap(name -> stateOf(before, name)), stateAttribute.flatMap(name -> stateOf(after, name)),
+        stateful.flatMap(process -> stateOf(before, process)), stateful.flatMap(process -> stateOf(after, process)),
         payload));
   }
 
-  private static Optional<String> stateOf(Optional<StoredResource> resource, String attribute) {
-    return resource.map(r -> r.attributes().get(attribute)).filter(String.class::isInstance).map(String.class::cast);
+  /** The state of the type's first process, as the generic events record it. */
+  private static Optional<String> stateOf(Optional<StoredResource> resource, Process process) {
+    return resource.flatMap(r -> process.stateIn(r.attributes()));
   }
 
   /** The attributes whose value differs, plus every one the request named. */

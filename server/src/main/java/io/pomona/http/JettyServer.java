@@ -108,7 +108,8 @@ public final class JettyServer implements AutoCloseable {
 
   /**
    * Starts answering requests: the public downloads by their paths (no token, GET only); upload
-   * parts under {@value Reservation#PATH_PREFIX} when there is a vault (no token either); the
+   * parts under {@value Reservation#PATH_PREFIX} and processed media under {@value
+   * io.pomona.uploads.media.MediaUrls#PATH_PREFIX} when there is a vault (no token either); the
    * admin API's on its own connector when there is one, else those under {@value #ADMIN_PREFIX};
    * everything else through the pipeline.
    */
@@ -117,7 +118,8 @@ public final class JettyServer implements AutoCloseable {
     Map<String, PublicDownload> byPath = new HashMap<>();
     downloads.forEach(download -> byPath.put(download.path(), download));
     Handler api = new PipelineHandler(pipeline, admin, adminConnector, Map.copyOf(byPath), maxBodyBytes, errors);
-    Handler handler = uploads.<Handler>map(vault -> new Handler.Sequence(new UploadPartHandler(vault, errors), api))
+    Handler handler = uploads.<Handler>map(vault -> new Handler.Sequence(new UploadPartHandler(vault, errors),
+            new MediaHandler(vault, errors), api))
         .orElse(api);
     // GracefulHandler lets requests in flight finish (up to the stop timeout) when the server stops.
     server.setHandler(new GracefulHandler(handler));

@@ -191,6 +191,10 @@ public final class UploadVault {
     synchronized (lock(token)) {
       try {
         Path sealed = directory.resolve("sealed");
+        if (Files.exists(directory.resolve("closed-incomplete"))) {
+          List<Integer> missing = missingList(readProperties(sealed).getProperty("missing"));
+          throw missingParts(missing, reservation.plan().count());
+        }
         if (Files.exists(sealed)) {
           Properties record = readProperties(sealed);
           return new Committed(Long.parseLong(record.getProperty("size")), record.getProperty("md5"),
@@ -220,6 +224,95 @@ public final class UploadVault {
         throw new UncheckedIOException("cannot commit upload " + token, e);
       }
     }
+  }
+
+  /**
+   * What arrived of an upload, for assets whose commit Apple accepts whatever arrived and whose
+   * processing then fails on missing bytes (screenshots, previews): like {@link #commit}, but an
+   * upload missing parts is closed instead of refused (no more parts are taken) and the result
+   * names the parts missing. Repeating it answers the same.
+   */
+  public Delivery deliver(String token) {
+    Reservation reservation = reservation(token);
+    Path directory = partsRoot.resolve(token);
+    synchronized (lock(token)) {
+      Path closed = directory.resolve("closed-incomplete");
+      try {
+        if (Files.exists(closed)) {
+          return Delivery.incomplete(missingList(readProperties(closed).getProperty("missing")));
+        }
+        List<Integer> missing = new ArrayList<>();
+        if (!Files.exists(directory.resolve("sealed"))) {
+          for (PartPlan.Part part : reservation.plan().parts()) {
+            if (!Files.exists(directory.resolve("part-" + part.number()))) {
+              missing.add(part.number());
+            }
+          }
+        }
+        if (missing.isEmpty()) {
+          return Delivery.complete(commit(token));
+        }
+        Properties record = new Properties();
+        record.setProperty("missing", missing.stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(",")));
+        writeProperties(closed, record);
+        // Sealing stops further parts; the parts that did arrive are of no more use.
+        writeProperties(directory.resolve("sealed"), record);
+        for (PartPlan.Part part : reservation.plan().parts()) {
+          Files.deleteIfExists(directory.resolve("part-" + part.number()));
+        }
+        return Delivery.incomplete(missing);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close upload " + token, e);
+      }
+    }
+  }
+
+  /** The outcome of {@link #deliver}: the committed file, or the parts that never arrived. */
+  public record Delivery(Optional<Committed> file, List<Integer> missingParts) {
+    static Delivery complete(Committed file) {
+      return new Delivery(Optional.of(file), List.of());
+    }
+
+    static Delivery incomplete(List<Integer> missingParts) {
+      return new Delivery(Optional.empty(), List.copyOf(missingParts));
+    }
+  }
+
+  private static List<Integer> missingList(String text) {
+    return text == null || text.isBlank() ? List.of()
+        : java.util.Arrays.stream(text.split(",")).map(Integer::valueOf).toList();
+  }
+
+  /**
+   * Stores a whole file given at once (the operator's seeded media: demo screenshots), as a
+   * committed upload's file is stored; returns its checksums.
+   */
+  public Committed store(byte[] bytes) {
+    MessageDigest md5 = digest("MD5");
+    MessageDigest sha256 = digest("SHA-256");
+    md5.update(bytes);
+    sha256.update(bytes);
+    MessageDigest composite = digest("MD5");
+    composite.update(md5Of(bytes));
+    String sha = HEX.formatHex(sha256.digest());
+    Path blob = blobsRoot.resolve(sha);
+    if (!Files.exists(blob)) {
+      Path incoming = blobsRoot.resolve("incoming-" + Long.toHexString(random.nextLong()));
+      try {
+        Files.write(incoming, bytes);
+        move(incoming, blob);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot store a file of " + bytes.length + " bytes", e);
+      } finally {
+        deleteQuietly(incoming);
+      }
+    }
+    return new Committed(bytes.length, HEX.formatHex(md5.digest()), sha, HEX.formatHex(composite.digest()));
+  }
+
+  private static byte[] md5Of(byte[] bytes) {
+    return digest("MD5").digest(bytes);
   }
 
   /** The stored file of a committed upload, by its SHA-256 in hex. */
