@@ -23,15 +23,28 @@ final class SubmissionPreconditions {
   static final List<String> LOCALIZATION_TEXTS = List.of("description", "keywords", "supportUrl");
 
   /**
-   * The screenshot display types a version needs, by platform: at least one screenshot in a set of
-   * one of them, per localization; the first is the one the error names. Inf, from App Store
-   * Connect Help "screenshot specifications": iPhone needs the 6.9" or the 6.5" size.
+   * The screenshot display types a version needs, by platform: at least one processed ({@code
+   * COMPLETE}) screenshot in a set of one of them, per localization; the first is the one the
+   * error names. Inf, from App Store Connect Help "screenshot specifications": iPhone apps need
+   * the 6.9" ({@code APP_IPHONE_67}) or the 6.5" size; the Mac, TV and Vision Pro their one size.
    */
   static final Map<String, List<String>> SCREENSHOTS = Map.of(
       "IOS", List.of("APP_IPHONE_67", "APP_IPHONE_65"),
       "MAC_OS", List.of("APP_DESKTOP"),
       "TV_OS", List.of("APP_APPLE_TV"),
       "VISION_OS", List.of("APP_APPLE_VISION_PRO"));
+
+  /**
+   * iPad screenshots, needed on iOS only when the app runs on iPad (Help: "required if your app
+   * runs on iPad"). Inf: the API does not expose a build's device families, so Pomona takes an
+   * iPad screenshot set in any localization of the version as the sign that it does; every
+   * localization then needs a 13" ({@code APP_IPAD_PRO_3GEN_129}) or 12.9" one.
+   */
+  static final List<String> IPAD_SCREENSHOTS = List.of("APP_IPAD_PRO_3GEN_129", "APP_IPAD_PRO_129");
+
+  /** The display types of iPad sets, any of which shows that the app runs on iPad. */
+  private static final List<String> IPAD_TYPES = List.of("APP_IPAD_PRO_3GEN_129", "APP_IPAD_PRO_129",
+      "APP_IPAD_PRO_3GEN_11", "APP_IPAD_105", "APP_IPAD_97");
 
   /**
    * The age rating questions that must be answered (Inf: the questionnaire as it stood before
@@ -100,28 +113,48 @@ final class SubmissionPreconditions {
           "appStoreVersionLocalizations").withDetail("You must provide a localization for the app's primary "
           + "language" + primaryLocale.map(l -> " '" + l + "'").orElse("") + "."));
     }
-    List<String> displayTypes = SCREENSHOTS.getOrDefault(Related.text(version, "platform").orElse("IOS"), List.of());
+    String platform = Related.text(version, "platform").orElse("IOS");
+    List<List<String>> required = new ArrayList<>();
+    if (SCREENSHOTS.containsKey(platform)) {
+      required.add(SCREENSHOTS.get(platform));
+    }
+    if (platform.equals("IOS") && localizations.stream().anyMatch(l -> hasSet(l, IPAD_TYPES))) {
+      required.add(IPAD_SCREENSHOTS);
+    }
     for (StoredResource localization : localizations) {
       for (String text : LOCALIZATION_TEXTS) {
         if (Related.text(localization, text).filter(value -> !value.isBlank()).isEmpty()) {
           add(path(localization), Errors.attributeRequired("/data/attributes/" + text, text));
         }
       }
-      if (!displayTypes.isEmpty() && !hasScreenshot(localization, displayTypes)) {
-        ApiError missing = Errors.screenshotRequired(displayTypes.get(0));
-        add("/v1/appScreenshots/", missing.withDetail(missing.detail().orElse("") + " Locale: "
-            + Related.text(localization, "locale").orElse("?") + "."));
+      for (List<String> displayTypes : required) {
+        if (!hasScreenshot(localization, displayTypes)) {
+          ApiError missing = Errors.screenshotRequired(displayTypes.get(0));
+          add("/v1/appScreenshots/", missing.withDetail(missing.detail().orElse("") + " Locale: "
+              + Related.text(localization, "locale").orElse("?") + " (appStoreVersionLocalizations '"
+              + localization.id() + "'); a processed screenshot of " + String.join(" or ", displayTypes)
+              + " is needed."));
+        }
       }
     }
   }
 
-  /** A screenshot counts once reserved, unless its processing failed. */
+  private List<StoredResource> sets(StoredResource localization) {
+    return Related.all(resources, localization.type(), localization.id(), "appScreenshotSets");
+  }
+
+  private boolean hasSet(StoredResource localization, List<String> displayTypes) {
+    return sets(localization).stream().anyMatch(set -> displayTypes.contains(set.attributes().get(
+        "screenshotDisplayType")));
+  }
+
+  /** A screenshot counts once Apple has processed it ({@code assetDeliveryState COMPLETE}). */
   private boolean hasScreenshot(StoredResource localization, List<String> displayTypes) {
-    return Related.all(resources, localization.type(), localization.id(), "appScreenshotSets").stream()
+    return sets(localization).stream()
         .filter(set -> displayTypes.contains(set.attributes().get("screenshotDisplayType")))
         .flatMap(set -> Related.all(resources, set.type(), set.id(), "appScreenshots").stream())
-        .anyMatch(screenshot -> !(screenshot.attributes().get("assetDeliveryState") instanceof Map<?, ?> state
-            && "FAILED".equals(state.get("state"))));
+        .anyMatch(screenshot -> screenshot.attributes().get("assetDeliveryState") instanceof Map<?, ?> state
+            && "COMPLETE".equals(state.get("state")));
   }
 
   private void reviewDetail(StoredResource version, String versionPath) {

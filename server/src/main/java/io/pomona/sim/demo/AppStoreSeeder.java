@@ -11,13 +11,16 @@ import java.util.Optional;
 
 /**
  * App Store versions, with {@code appVersionState} and the deprecated {@code appStoreState} in
- * step, their builds and a localization per locale. An app's first version has no "What's New".
+ * step, their builds and a localization per locale (with its screenshot). An app's first version
+ * has no "What's New".
  */
 final class AppStoreSeeder {
   private final DemoContext context;
+  private final DemoScreenshots screenshots;
 
   AppStoreSeeder(DemoContext context) {
     this.context = context;
+    this.screenshots = new DemoScreenshots(context);
   }
 
   /** Returns the version ids by {@code <app key>/<version string>}. */
@@ -62,7 +65,7 @@ final class AppStoreSeeder {
     for (AppText text : app.listing().texts()) {
       Optional<String> whatsNew = firstVersion ? Optional.empty()
           : version.whatsNew().stream().filter(t -> t.locale().equals(text.locale())).map(Text::value).findFirst();
-      context.out().resource("appStoreVersionLocalizations", context.random().uuid())
+      String localization = context.out().resource("appStoreVersionLocalizations", context.random().uuid())
           .attr("description", text.description())
           .attr("locale", text.locale())
           .attr("keywords", text.keywords())
@@ -72,6 +75,7 @@ final class AppStoreSeeder {
           .attr("whatsNew", whatsNew)
           .link("appStoreVersion", versionId)
           .save();
+      screenshots.seed(app.identity().platform(), localization);
     }
   }
 }

@@ -3,9 +3,14 @@ package io.pomona.domain.appstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pomona.behaviour.Policy;
 import io.pomona.engine.Resources;
 import io.pomona.testing.Documents;
+import io.pomona.testing.TestMedia;
 import io.pomona.testing.TestPomona;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +82,89 @@ final class AppStoreFixture {
     return texts;
   }
 
-  /** A screenshot set of the display type with one reserved screenshot. */
-  void screenshot(String localizationId, String displayType) {
-    String set = created(pomona.send("POST", "/v1/appScreenshotSets", Documents.resource("appScreenshotSets")
+  /** Automatic media processing (the delivery processes), for tests whose other processes are manual. */
+  static Map<String, Policy> mediaPolicies() {
+    Map<String, Policy> policies = new LinkedHashMap<>();
+    MediaDelivery.deliveryProcesses().forEach(process -> policies.put(process.name(),
+        Policy.auto(MediaKind.PROCESSING_DELAY)));
+    return policies;
+  }
+
+  /** A screenshot set of the display type for a version localization. */
+  String screenshotSet(String localizationId, String displayType) {
+    return created(pomona.send("POST", "/v1/appScreenshotSets", Documents.resource("appScreenshotSets")
         .attribute("screenshotDisplayType", displayType)
         .toOne("appStoreVersionLocalization", "appStoreVersionLocalizations", localizationId).document()));
-    created(pomona.send("POST", "/v1/appScreenshots", Documents.resource("appScreenshots")
-        .attribute("fileName", "home.png").attribute("fileSize", 123_456)
-        .toOne("appScreenshotSet", "appScreenshotSets", set).document()));
+  }
+
+  /**
+   * A screenshot set of the display type with one screenshot uploaded by the real protocol (a PNG
+   * of a size the type takes) and processed by the Apple side: the simulated clock advances by
+   * the processing delay (the delivery processes must be automatic, {@link #mediaPolicies()}).
+   */
+  String screenshot(String localizationId, String displayType) {
+    String set = screenshotSet(localizationId, displayType);
+    io.pomona.uploads.media.DisplaySizes.Size size = io.pomona.uploads.media.DisplaySizes.screenshot(displayType)
+        .orElseThrow().sizes().get(0);
+    String id = upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", set, "home.png",
+        TestMedia.png(size.width(), size.height()), Map.of());
+    pomona.pomona().simulation().advance(MediaKind.PROCESSING_DELAY);
+    assertThat(deliveryState("appScreenshots", id)).isEqualTo("COMPLETE");
+    return id;
+  }
+
+  /** Reserves an asset for {@code file} (its name and size, plus {@code attributes}) in its parent. */
+  JsonNode reserve(String type, String parentRelationship, String parentType, String parentId, String fileName,
+      long fileSize, Map<String, Object> attributes) {
+    Documents document = Documents.resource(type).attribute("fileName", fileName).attribute("fileSize", fileSize)
+        .toOne(parentRelationship, parentType, parentId);
+    attributes.forEach(document::attribute);
+    TestPomona.Response reserved = pomona.send("POST", "/v1/" + type, document.document());
+    assertThat(reserved.status()).as(reserved.toString()).isEqualTo(201);
+    return reserved.json().path("data");
+  }
+
+  /** PUTs every part of {@code file} as the asset's upload operations say: URL, range, headers, no token. */
+  void putParts(JsonNode asset, byte[] file) {
+    for (JsonNode operation : asset.path("attributes").path("uploadOperations")) {
+      int offset = operation.path("offset").asInt();
+      int length = operation.path("length").asInt();
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(operation.path("url").asText()))
+          .method(operation.path("method").asText(),
+              HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(file, offset, offset + length)));
+      operation.path("requestHeaders").forEach(header -> request.header(header.path("name").asText(),
+          header.path("value").asText()));
+      TestPomona.Response put = pomona.send(request.build());
+      assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    }
+  }
+
+  /** Commits an upload: {@code uploaded: true}, with the checksum when one is given. */
+  TestPomona.Response commit(String type, String id, String checksum) {
+    Documents body = Documents.resource(type).id(id).attribute("uploaded", true);
+    if (checksum != null) {
+      body.attribute("sourceFileChecksum", checksum);
+    }
+    return pomona.send("PATCH", "/v1/" + type + "/" + id, body.document());
+  }
+
+  /** Reserve, parts, commit with the file's MD5: the whole protocol; returns the asset's id. */
+  String upload(String type, String parentRelationship, String parentType, String parentId, String fileName,
+      byte[] file, Map<String, Object> attributes) {
+    JsonNode asset = reserve(type, parentRelationship, parentType, parentId, fileName, file.length, attributes);
+    putParts(asset, file);
+    String id = asset.path("id").asText();
+    boolean takesChecksum = !type.startsWith("appEvent");
+    JsonNode committed = ok(commit(type, id, takesChecksum ? TestMedia.md5(file) : null));
+    assertThat(committed.path("data").path("attributes").path("assetDeliveryState").path("state").asText())
+        .isEqualTo("UPLOAD_COMPLETE");
+    return id;
+  }
+
+  String deliveryState(String type, String id) {
+    TestPomona.Response response = pomona.get("/v1/" + type + "/" + id);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json().path("data").path("attributes").path("assetDeliveryState").path("state").asText();
   }
 
   void attachBuild(String versionId, String buildId) {

@@ -42,10 +42,12 @@ class AppStoreScenarioTest {
 
   @BeforeEach
   void start() {
-    pomona = TestPomona.start(directory, settings -> settings.withPolicies(Map.of(
+    Map<String, Policy> policies = new java.util.HashMap<>(AppStoreFixture.mediaPolicies());
+    policies.putAll(Map.of(
         Policies.EVERY_PROCESS, Policy.manual(),
         ReviewSubmissionFlow.PROCESS.name(), Policy.auto(REVIEW_STEP),
-        PhasedReleases.NAME, Policy.auto(Duration.ofHours(24)))));
+        PhasedReleases.NAME, Policy.auto(Duration.ofHours(24))));
+    pomona = TestPomona.start(directory, settings -> settings.withPolicies(policies));
     simulation = pomona.pomona().simulation();
     simulation.freeze();
     fixture = new AppStoreFixture(pomona);
