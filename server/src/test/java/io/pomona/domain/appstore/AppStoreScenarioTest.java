@@ -137,6 +137,12 @@ class AppStoreScenarioTest {
     String en = AppStoreFixture.created(fixture.createLocalization(versionId, "en-US", AppStoreFixture.texts("en-US")));
     fixture.screenshot(en, "APP_IPHONE_67");
     AppStoreFixture.created(fixture.createLocalization(versionId, "de-DE", Map.of("description", "Wetter")));
+    String fr = AppStoreFixture.created(fixture.createLocalization(versionId, "fr-FR", AppStoreFixture.texts("fr-FR")));
+    String frSet = fixture.screenshotSet(fr, "APP_IPHONE_67");
+    String tooSmall = fixture.upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", frSet, "home.png",
+        io.pomona.testing.TestMedia.png(640, 1136), Map.of());
+    simulation.advance(MediaKind.PROCESSING_DELAY);
+    assertThat(fixture.deliveryState("appScreenshots", tooSmall)).isEqualTo("FAILED");
     String submission = fixture.submission(appId);
     AppStoreFixture.created(fixture.addItem(submission, versionId));
 
@@ -151,8 +157,10 @@ class AppStoreScenarioTest {
     assertThat(codes(associated.path("/v1/appStoreVersions/" + versionId)))
         .containsExactly("ENTITY_ERROR.RELATIONSHIP.REQUIRED", "ENTITY_ERROR.RELATIONSHIP.REQUIRED");
     assertThat(codes(associated.path("/v1/appScreenshots/")))
-        .containsExactly("STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67");
+        .containsExactly("STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67", "STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67");
     assertThat(associated.path("/v1/appScreenshots/").path(0).path("detail").asText()).contains("de-DE");
+    assertThat(associated.path("/v1/appScreenshots/").path(1).path("detail").asText())
+        .as("a screenshot whose processing failed does not count").contains("fr-FR", "APP_IPHONE_67");
     String deId = pomona.get("/v1/appStoreVersions/" + versionId + "/appStoreVersionLocalizations?filter[locale]=de-DE")
         .json().path("data").path(0).path("id").asText();
     assertThat(codes(associated.path("/v1/appStoreVersionLocalizations/" + deId)))

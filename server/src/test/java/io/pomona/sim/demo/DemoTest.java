@@ -211,6 +211,37 @@ class DemoTest {
   }
 
   @Test
+  void everyVersionLocalizationHasAProcessedScreenshotWhoseTemplateUrlIsServed() throws Exception {
+    int checked = 0;
+    for (String app : summary.appIds()) {
+      for (JsonNode version : list("/v1/apps/" + app + "/appStoreVersions")) {
+        for (JsonNode localization : list("/v1/appStoreVersions/" + version.path("id").asText()
+            + "/appStoreVersionLocalizations")) {
+          List<JsonNode> sets = list("/v1/appStoreVersionLocalizations/" + localization.path("id").asText()
+              + "/appScreenshotSets");
+          assertThat(sets).hasSize(1);
+          List<JsonNode> screenshots = list("/v1/appScreenshotSets/" + sets.get(0).path("id").asText()
+              + "/appScreenshots");
+          assertThat(screenshots).hasSize(1);
+          JsonNode attributes = screenshots.get(0).path("attributes");
+          assertThat(attributes.at("/assetDeliveryState/state").asText()).isEqualTo("COMPLETE");
+          assertThat(attributes.at("/imageAsset/width").asInt()).isPositive();
+          if (checked++ == 0) {
+            String url = attributes.at("/imageAsset/templateUrl").asText().replace("{w}", "100")
+                .replace("{h}", "100").replace("{f}", "png");
+            java.net.http.HttpResponse<byte[]> image = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(image.statusCode()).isEqualTo(200);
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()))).isNotNull();
+          }
+        }
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
   void versionsInReviewOrAfterHaveTheSubmissionTheirStateImpliesAndAppsHavePriceAndAvailability() {
     Map<String, String> submissionStateOfVersionState = Map.of("WAITING_FOR_REVIEW", "WAITING_FOR_REVIEW",
         "REJECTED", "UNRESOLVED_ISSUES", "PENDING_DEVELOPER_RELEASE", "COMPLETE");
