@@ -23,6 +23,7 @@ import io.pomona.domain.appstore.AppStoreVersionRules;
 import io.pomona.domain.appstore.LocalizationRules;
 import io.pomona.domain.appstore.MediaDelivery;
 import io.pomona.domain.appstore.MediaSetOrder;
+import io.pomona.domain.appstore.VersionMediaLock;
 import io.pomona.domain.appstore.PhasedReleases;
 import io.pomona.domain.appstore.ReleaseRequests;
 import io.pomona.domain.appstore.ReviewItemRules;
@@ -164,6 +165,7 @@ public final class Pomona implements AutoCloseable {
         new AppAvailability(),
         new MediaDelivery(uploads, baseUrl),
         new MediaSetOrder(),
+        new VersionMediaLock(),
         new BetaUsageMetrics(),
         new MatchmakingMetrics(),
         new WebhookRules(),

@@ -171,6 +171,30 @@ class AppStoreScenarioTest {
     assertThat(fixture.versionState(versionId)).isEqualTo("READY_FOR_REVIEW");
   }
 
+  @Test
+  void anIpadSetInOneLocalizationMakesIpadScreenshotsRequiredInEvery() {
+    appReady();
+    String versionId = fixture.completeVersion(appId, "1.0", "MANUAL");
+    JsonNode localizations = pomona.get("/v1/appStoreVersions/" + versionId + "/appStoreVersionLocalizations").json()
+        .path("data");
+    String en = localizations.path(0).path("id").asText();
+    String de = localizations.path(1).path("id").asText();
+    fixture.screenshot(en, "APP_IPAD_PRO_3GEN_129");
+    String submission = fixture.submission(appId);
+    AppStoreFixture.created(fixture.addItem(submission, versionId));
+
+    TestPomona.Response refused = fixture.patch("reviewSubmissions", submission, "submitted", true);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    JsonNode missing = refused.json().path("errors").path(0).path("meta").path("associatedErrors")
+        .path("/v1/appScreenshots/");
+    assertThat(codes(missing)).containsExactly("STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPAD_PRO_3GEN_129");
+    assertThat(missing.path(0).path("detail").asText()).contains(de);
+
+    fixture.screenshot(de, "APP_IPAD_PRO_3GEN_129");
+    AppStoreFixture.ok(fixture.patch("reviewSubmissions", submission, "submitted", true));
+  }
+
   private static List<String> codes(JsonNode errors) {
     List<String> codes = new ArrayList<>();
     errors.forEach(error -> codes.add(error.path("code").asText()));
@@ -242,6 +266,17 @@ class AppStoreScenarioTest {
     assertThat(description.json().path("errors").path(0).path("source").path("pointer").asText())
         .isEqualTo("/data/attributes/description");
     AppStoreFixture.ok(fixture.patch("appStoreVersionLocalizations", localization, "promotionalText", "Now with rain"));
+    TestPomona.Response newSet = pomona.send("POST", "/v1/appScreenshotSets", io.pomona.testing.Documents
+        .resource("appScreenshotSets").attribute("screenshotDisplayType", "APP_IPHONE_65")
+        .toOne("appStoreVersionLocalization", "appStoreVersionLocalizations", localization).document());
+    assertThat(newSet.status()).as(newSet.toString()).isEqualTo(409);
+    assertThat(newSet.errorCode()).isEqualTo("STATE_ERROR.ENTITY_STATE_INVALID");
+    assertThat(newSet.json().path("errors").path(0).path("source").path("pointer").asText())
+        .isEqualTo("/data/relationships/appStoreVersionLocalization");
+    String screenshot = pomona.get("/v1/appStoreVersionLocalizations/" + localization + "/appScreenshotSets?include="
+        + "appScreenshots").json().path("included").path(0).path("id").asText();
+    TestPomona.Response delete = pomona.send("DELETE", "/v1/appScreenshots/" + screenshot, null);
+    assertThat(delete.status()).as(delete.toString()).isEqualTo(409);
   }
 
   @Test
