@@ -13,6 +13,7 @@ import io.pomona.conformance.OpenApiDocument;
 import io.pomona.conformance.Probe;
 import io.pomona.conformance.ProbePlanner;
 import io.pomona.conformance.SweepFixtures;
+import io.pomona.conformance.MediaProbes;
 import io.pomona.conformance.TestFlightProbes;
 import io.pomona.testing.TestPomona;
 import java.net.http.HttpRequest;
@@ -98,8 +99,11 @@ class OpenApiConformanceTest {
           ReferenceData.load(JSON));
       TestFlightProbes testFlight = new TestFlightProbes(fixtures, pomona.pomona().store(),
           pomona.pomona().uploads());
-      ProbePlanner planner = new ProbePlanner(catalog, fixtures, testFlight);
+      MediaProbes media = new MediaProbes(fixtures, pomona.pomona().store(), pomona.pomona().uploads());
+      ProbePlanner planner = new ProbePlanner(catalog, fixtures,
+          operation -> testFlight.plan(operation).or(() -> media.plan(operation)));
       testFlight.plannedBy(planner);
+      media.plannedBy(planner);
       Sweep sweep = new Sweep(pomona, pomona.token(), spec, planner);
       for (Operation operation : collectionsFirst(catalog.operations())) {
         sweep.exercise(operation);

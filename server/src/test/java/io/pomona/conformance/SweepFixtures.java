@@ -126,6 +126,13 @@ public final class SweepFixtures {
   }
 
   /** Attributes Apple fills in that a fixture must not fake: a file's upload reservation is made for real. */
-  private static final Map<String, List<String>> DOMAIN_LEFT_OUT = Map.of(
-      "buildUploadFiles", List.of("assetToken", "uploadOperations", "assetDeliveryState"));
+  private static final Map<String, List<String>> DOMAIN_LEFT_OUT = leftOut();
+
+  private static Map<String, List<String>> leftOut() {
+    Map<String, List<String>> leftOut = new HashMap<>();
+    List<String> reservation = List.of("assetToken", "uploadOperations", "assetDeliveryState", "videoDeliveryState");
+    leftOut.put("buildUploadFiles", reservation);
+    MediaProbes.TYPES.forEach(type -> leftOut.put(type, reservation));
+    return Map.copyOf(leftOut);
+  }
 }
