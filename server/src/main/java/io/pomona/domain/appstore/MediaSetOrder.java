@@ -20,6 +20,9 @@ import java.util.Set;
  * one of the set's, and every one of the set's must be named (Inf: Apple documents the endpoint
  * only as the way to order a set; an asset leaves its set by being deleted, and joins one only when
  * reserved in it). A list that breaks this is a 409 naming each offending entry.
+ *
+ * <p>Deleting a set deletes its assets (Inf: an asset cannot exist outside a set; App Store
+ * Connect's "delete all" of a display type removes its screenshots).
  */
 public final class MediaSetOrder implements Behaviour {
   /** The set types and the relationship holding their assets, in order. */
@@ -32,6 +35,16 @@ public final class MediaSetOrder implements Behaviour {
   @Override
   public Set<String> resourceTypes() {
     return ASSETS.keySet();
+  }
+
+  @Override
+  public void beforeWrite(WriteContext ctx) {
+    if (ctx.kind() == WriteKind.DELETE) {
+      String relationship = ASSETS.get(ctx.type());
+      for (StoredResource asset : ctx.resources().related(ctx.type(), ctx.id(), relationship, MAX_ASSETS)) {
+        ctx.resources().delete(asset.type(), asset.id());
+      }
+    }
   }
 
   @Override

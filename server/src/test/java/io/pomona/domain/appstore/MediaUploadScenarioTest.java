@@ -359,6 +359,40 @@ class MediaUploadScenarioTest {
   }
 
   @Test
+  void setsOfCustomProductPagesAndExperimentTreatmentsTakeScreenshotsTheSameWay() {
+    String page = fixture.resources().create(fixture.team(), "appCustomProductPageLocalizations", Optional.empty(),
+        Map.of("locale", "en-US"), Map.of()).id();
+    String treatment = fixture.resources().create(fixture.team(), "appStoreVersionExperimentTreatmentLocalizations",
+        Optional.empty(), Map.of("locale", "en-US"), Map.of()).id();
+    List<String> screenshots = new ArrayList<>();
+    for (String[] parent : List.of(new String[] {"appCustomProductPageLocalization", "appCustomProductPageLocalizations",
+        page}, new String[] {"appStoreVersionExperimentTreatmentLocalization",
+        "appStoreVersionExperimentTreatmentLocalizations", treatment})) {
+      String set = AppStoreFixture.created(pomona.send("POST", "/v1/appScreenshotSets",
+          Documents.resource("appScreenshotSets").attribute("screenshotDisplayType", "APP_IPAD_PRO_3GEN_129")
+              .toOne(parent[0], parent[1], parent[2]).document()));
+      screenshots.add(fixture.upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", set, "ipad.png",
+          TestMedia.png(2064, 2752), Map.of()));
+    }
+    process();
+
+    assertThat(screenshots).allSatisfy(id -> assertThat(fixture.deliveryState("appScreenshots", id))
+        .isEqualTo("COMPLETE"));
+  }
+
+  @Test
+  void deletingASetDeletesItsScreenshots() {
+    String set = fixture.screenshotSet(localization, "APP_IPHONE_67");
+    String id = fixture.upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", set, "home.png",
+        TestMedia.png(1290, 2796), Map.of());
+
+    TestPomona.Response deleted = pomona.send("DELETE", "/v1/appScreenshotSets/" + set, null);
+
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertThat(pomona.get("/v1/appScreenshots/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
   void appEventMediaFitTheirAssetType() {
     String event = AppStoreFixture.created(pomona.send("POST", "/v1/appEvents", Documents.resource("appEvents")
         .attribute("referenceName", "Summer Challenge").toOne("app", "apps", appId).document()));
