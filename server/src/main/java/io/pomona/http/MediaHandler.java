@@ -4,8 +4,12 @@ import io.pomona.error.ApiError;
 import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
 import io.pomona.uploads.UploadVault;
+import io.pomona.uploads.media.ImageFacts;
+import io.pomona.uploads.media.ImageProbe;
 import io.pomona.uploads.media.ImageRendering;
 import io.pomona.uploads.media.MediaUrls;
+import io.pomona.uploads.media.Mp4Probe;
+import io.pomona.uploads.media.VideoFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,7 +78,7 @@ final class MediaHandler extends Handler.Abstract {
       return body(CONTENT_TYPES.get(format), image);
     }
     Matcher original = MediaUrls.ORIGINAL.matcher(segments[1]);
-    if (original.matches()) {
+    if (original.matches() && isKind(file, original.group(1))) {
       try {
         return body(CONTENT_TYPES.get(original.group(1)), Files.readAllBytes(file));
       } catch (IOException e) {
@@ -82,6 +86,17 @@ final class MediaHandler extends Handler.Abstract {
       }
     }
     throw Errors.pathNotFound(request.getHttpURI().getPath());
+  }
+
+  /**
+   * Whether the stored file is what the extension says: only processed media are served as
+   * originals, not whatever else the vault holds (build binaries, review attachments).
+   */
+  private static boolean isKind(Path file, String extension) {
+    return switch (extension) {
+      case "png", "jpg" -> ImageProbe.read(file).map(ImageFacts::format).filter(extension::equals).isPresent();
+      default -> Mp4Probe.read(file).map(VideoFacts::extension).filter(extension::equals).isPresent();
+    };
   }
 
   private static ApiResponse body(String contentType, byte[] bytes) {

@@ -17,6 +17,8 @@ import javax.imageio.ImageIO;
 public final class ImageRendering {
   /** The largest side served: large enough for every display type, small enough to bound memory. */
   public static final int MAX_SIDE = 4096;
+  /** The largest image decoded: above every accepted size (3840 × 2160 is the largest). */
+  public static final long MAX_SOURCE_PIXELS = 16L * 1024 * 1024;
 
   private ImageRendering() {}
 
@@ -34,6 +36,12 @@ public final class ImageRendering {
    * ({@code png} or {@code jpg}); empty when the file is not an image.
    */
   public static Optional<byte[]> render(Path file, int width, int height, String format) {
+    // Decoding allocates width × height pixels: read the header first, so that a small file that
+    // claims a huge size (which processing refused) cannot exhaust the memory here.
+    Optional<ImageFacts> facts = ImageProbe.read(file);
+    if (facts.isEmpty() || (long) facts.get().width() * facts.get().height() > MAX_SOURCE_PIXELS) {
+      return Optional.empty();
+    }
     BufferedImage source;
     try {
       source = ImageIO.read(file.toFile());

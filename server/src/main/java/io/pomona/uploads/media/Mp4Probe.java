@@ -39,7 +39,9 @@ public final class Mp4Probe {
       }
       return Optional.of(new VideoFacts(reading.brand, reading.videoWidth, reading.videoHeight,
           (double) reading.duration / reading.timescale));
-    } catch (IOException | MalformedBox malformed) {
+    } catch (IOException | RuntimeException malformed) {
+      // MalformedBox, or a box too short for the fields read from it (an index out of its buffer):
+      // either way the bytes are not a video Apple would accept.
       return Optional.empty();
     }
   }
@@ -117,6 +119,9 @@ public final class Mp4Probe {
           }
         }
         position += size;
+      }
+      if (position != end) {
+        throw new MalformedBox("a partial box header at the end");
       }
     }
 
