@@ -106,7 +106,8 @@ final class Firing {
     cause.put("outcome", outcome);
     reason.ifPresent(text -> cause.put("reason", text));
     resources.access(tx, transition.teamId(), Origin.SIMULATION, cause)
-        .update(transition.resourceType(), transition.resourceId(), process.stateChange(resource.get().attributes(), target));
+        .update(transition.resourceType(), transition.resourceId(),
+            process.stateChange(resource.get().attributes(), target));
     return tx.findTransition(id);
   }
 

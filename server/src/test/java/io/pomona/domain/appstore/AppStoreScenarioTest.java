@@ -157,7 +157,8 @@ class AppStoreScenarioTest {
     assertThat(codes(associated.path("/v1/appStoreVersions/" + versionId)))
         .containsExactly("ENTITY_ERROR.RELATIONSHIP.REQUIRED", "ENTITY_ERROR.RELATIONSHIP.REQUIRED");
     assertThat(codes(associated.path("/v1/appScreenshots/")))
-        .containsExactly("STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67", "STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67");
+        .containsExactly("STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67",
+            "STATE_ERROR.SCREENSHOT_REQUIRED.APP_IPHONE_67");
     assertThat(associated.path("/v1/appScreenshots/").path(0).path("detail").asText()).contains("de-DE");
     assertThat(associated.path("/v1/appScreenshots/").path(1).path("detail").asText())
         .as("a screenshot whose processing failed does not count").contains("fr-FR", "APP_IPHONE_67");

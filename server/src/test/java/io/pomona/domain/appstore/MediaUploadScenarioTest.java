@@ -255,8 +255,7 @@ class MediaUploadScenarioTest {
 
   @Test
   void operatorFailingTheProcessingEndsInFailedWithTheReason() {
-    simulation.setPolicy(new MediaKind("appScreenshots", null, null, null, null, false, false, Optional.empty(), 0, 0)
-        .process().name(), Policy.manual());
+    simulation.setPolicy(MediaKind.of("appScreenshots").orElseThrow().process().name(), Policy.manual());
     byte[] png = TestMedia.png(1290, 2796);
     String set = fixture.screenshotSet(localization, "APP_IPHONE_67");
     String id = fixture.upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", set, "home.png", png,
@@ -365,9 +364,10 @@ class MediaUploadScenarioTest {
     String treatment = fixture.resources().create(fixture.team(), "appStoreVersionExperimentTreatmentLocalizations",
         Optional.empty(), Map.of("locale", "en-US"), Map.of()).id();
     List<String> screenshots = new ArrayList<>();
-    for (String[] parent : List.of(new String[] {"appCustomProductPageLocalization", "appCustomProductPageLocalizations",
-        page}, new String[] {"appStoreVersionExperimentTreatmentLocalization",
-        "appStoreVersionExperimentTreatmentLocalizations", treatment})) {
+    for (String[] parent : List.of(
+        new String[] {"appCustomProductPageLocalization", "appCustomProductPageLocalizations", page},
+        new String[] {"appStoreVersionExperimentTreatmentLocalization",
+            "appStoreVersionExperimentTreatmentLocalizations", treatment})) {
       String set = AppStoreFixture.created(pomona.send("POST", "/v1/appScreenshotSets",
           Documents.resource("appScreenshotSets").attribute("screenshotDisplayType", "APP_IPAD_PRO_3GEN_129")
               .toOne(parent[0], parent[1], parent[2]).document()));
