@@ -32,6 +32,21 @@ class ProcessTest {
   }
 
   @Test
+  void aStateKeptAsAMemberOfAnObjectIsReadAndChangedInPlace() {
+    Process delivery = new Process("app-screenshot-delivery", "appScreenshots", "assetDeliveryState.state",
+        "APP_SCREENSHOT_ASSET_DELIVERY_STATE_UPDATED", Set.of(new Move("UPLOAD_COMPLETE", "COMPLETE")),
+        List.of(Step.of("UPLOAD_COMPLETE", "COMPLETE")), Policy.auto(Duration.ofSeconds(5)));
+    Map<String, Object> attributes = Map.of("fileName", "a.png",
+        "assetDeliveryState", Map.of("state", "UPLOAD_COMPLETE", "errors", List.of()));
+
+    assertThat(delivery.stateIn(attributes)).hasValue("UPLOAD_COMPLETE");
+    assertThat(delivery.stateIn(Map.of("assetDeliveryState", "UPLOAD_COMPLETE"))).isEmpty();
+    assertThat(delivery.stateChange(attributes, "COMPLETE"))
+        .isEqualTo(Map.of("assetDeliveryState", Map.of("state", "COMPLETE", "errors", List.of())));
+    assertThat(REVIEW.stateChange(Map.of(), "IN_REVIEW")).isEqualTo(Map.of("appVersionState", "IN_REVIEW"));
+  }
+
+  @Test
   void stateIsReadOnlyWhenItIsAString() {
     assertThat(REVIEW.stateIn(Map.of("appVersionState", "IN_REVIEW"))).hasValue("IN_REVIEW");
     assertThat(REVIEW.stateIn(Map.of("appVersionState", 3))).isEmpty();
