@@ -89,7 +89,7 @@ class DemoTest {
     check("/v1/certificates", "", problems);
     for (String app : summary.appIds()) {
       check("/v1/apps/{id}/appStoreVersions", "", problems, app);
-      if (!app.equals(summary.appIds().get(3))) { // the new app has no reviews yet
+      if (summary.appIds().indexOf(app) < 3) { // the new apps have no reviews yet
         check("/v1/apps/{id}/customerReviews", "", problems, app);
       }
     }
@@ -179,7 +179,7 @@ class DemoTest {
     List<String> problems = new ArrayList<>();
     long feedback = 0;
     long buildFeedback = 0;
-    for (String app : summary.appIds()) {
+    for (String app : summary.appIds().subList(0, 4)) { // the review desk's new apps have no testers
       JsonNode usages = check("/v1/apps/{id}/metrics/betaTesterUsages", "groupBy=betaTesters", problems, app);
       for (JsonNode series : usages.path("data")) {
         feedback += series.path("dataPoints").path(0).path("values").path("feedbackCount").asLong();
@@ -206,14 +206,17 @@ class DemoTest {
             .extracting(l -> l.at("/attributes/locale").asText()).containsExactly("en-US", "de-DE", "ja");
       }
     }
-    assertThat(states).contains("READY_FOR_DISTRIBUTION", "PREPARE_FOR_SUBMISSION", "WAITING_FOR_REVIEW",
-        "PENDING_DEVELOPER_RELEASE", "REJECTED");
+    assertThat(states).contains("READY_FOR_DISTRIBUTION", "REPLACED_WITH_NEW_VERSION", "PREPARE_FOR_SUBMISSION",
+        "READY_FOR_REVIEW", "WAITING_FOR_REVIEW", "IN_REVIEW", "PENDING_DEVELOPER_RELEASE", "REJECTED",
+        "DEVELOPER_REJECTED");
   }
 
   @Test
   void versionsInReviewOrAfterHaveTheSubmissionTheirStateImpliesAndAppsHavePriceAndAvailability() {
-    Map<String, String> submissionStateOfVersionState = Map.of("WAITING_FOR_REVIEW", "WAITING_FOR_REVIEW",
-        "REJECTED", "UNRESOLVED_ISSUES", "PENDING_DEVELOPER_RELEASE", "COMPLETE");
+    // A version just withdrawn by its developer: its submission is being canceled.
+    Map<String, String> submissionStateOfVersionState = Map.of("READY_FOR_REVIEW", "READY_FOR_REVIEW",
+        "WAITING_FOR_REVIEW", "WAITING_FOR_REVIEW", "IN_REVIEW", "IN_REVIEW", "REJECTED", "UNRESOLVED_ISSUES",
+        "DEVELOPER_REJECTED", "CANCELING", "PENDING_DEVELOPER_RELEASE", "COMPLETE");
     Set<String> seen = new TreeSet<>();
     for (String app : summary.appIds()) {
       String schedule = pomona.get("/v1/apps/" + app + "/appPriceSchedule").json().at("/data/id").asText();
