@@ -211,6 +211,24 @@ class DemoTest {
         "DEVELOPER_REJECTED");
   }
 
+  /** Each app's editable app info reads its version's state; the live one reads live. */
+  @Test
+  void appInfosFollowTheirVersionsStates() {
+    Set<String> states = new TreeSet<>();
+    for (String app : summary.appIds()) {
+      List<JsonNode> versions = list("/v1/apps/" + app + "/appStoreVersions");
+      List<JsonNode> infos = list("/v1/apps/" + app + "/appInfos");
+      boolean live = versions.stream().anyMatch(v -> v.at("/attributes/appVersionState").asText()
+          .equals("READY_FOR_DISTRIBUTION"));
+      boolean inTheWorks = versions.stream().map(v -> v.at("/attributes/appVersionState").asText())
+          .anyMatch(state -> !state.equals("READY_FOR_DISTRIBUTION") && !state.equals("REPLACED_WITH_NEW_VERSION"));
+      assertThat(infos).hasSize((live ? 1 : 0) + (inTheWorks ? 1 : 0));
+      infos.forEach(info -> states.add(info.at("/attributes/state").asText()));
+    }
+    assertThat(states).containsExactlyInAnyOrder("READY_FOR_DISTRIBUTION", "PREPARE_FOR_SUBMISSION", "READY_FOR_REVIEW",
+        "WAITING_FOR_REVIEW", "IN_REVIEW", "PENDING_RELEASE", "REJECTED", "DEVELOPER_REJECTED");
+  }
+
   @Test
   void versionsInReviewOrAfterHaveTheSubmissionTheirStateImpliesAndAppsHavePriceAndAvailability() {
     // A version just withdrawn by its developer: its submission is being canceled.
