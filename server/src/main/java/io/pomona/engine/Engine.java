@@ -44,6 +44,9 @@ public final class Engine {
   private final Behaviours behaviours;
   private final Metrics metrics;
   private final ComputedRelationships computed;
+  private final CsvDocuments csv;
+  /** How many resources a CSV table reads per store query. */
+  private static final int CSV_READ_PAGE = 500;
 
   /** A purely generic engine: no behaviours, no simulation, the system clock. */
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
@@ -66,6 +69,7 @@ public final class Engine {
     this.baseUrl = baseUrl;
     this.behaviours = behaviours;
     this.documents = new DocumentWriter(model, json, baseUrl);
+    this.csv = new CsvDocuments(model, json);
     this.planner = new QueryPlanner(model);
     Ids ids = new Ids();
     this.writer = new Writer(model, BodyValidator.forCatalog(model.catalog().catalog()), ids,
@@ -180,6 +184,9 @@ public final class Engine {
       conditions.addAll(resourceQuery.conditions());
       resourceQuery = resourceQuery.withConditions(conditions);
     }
+    if (call.wantsCsv()) {
+      return csvTable(tx, call, resourceQuery);
+    }
     ResourcePage page = tx.query(resourceQuery);
     Optional<String> next = page.next()
         .map(keyset -> new Cursor(fingerprint, keyset.values(), keyset.tiebreak()).encode())
@@ -191,6 +198,26 @@ public final class Engine {
     return Reply.json(200, documents.collection(schemaOf(call.operation()), page.items(), selfUrl(call), next,
         page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query,
             call.operation().includedSchemas())));
+  }
+
+  /**
+   * Every matching resource as one CSV table: the CSV form is the whole list (Inf: it exists so
+   * that a client need not page through thousands of price points), read in pages of the largest
+   * size; {@code limit} and {@code cursor} do not apply.
+   */
+  private Reply csvTable(Tx tx, Call call, ResourceQuery first) {
+    List<StoredResource> items = new java.util.ArrayList<>();
+    ResourceQuery next = first.withLimit(CSV_READ_PAGE).withAfter(Optional.empty());
+    while (true) {
+      ResourcePage page = tx.query(next);
+      items.addAll(page.items());
+      if (page.next().isEmpty()) {
+        break;
+      }
+      next = next.withAfter(page.next());
+    }
+    return new Reply(200, CsvDocuments.CSV, csv.table(tx, call.caller().teamId(), schemaOf(call.operation()), items),
+        Map.of());
   }
 
   private Reply toOneRelated(Call call) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pomona.testing.TestPomona;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,6 +118,51 @@ class PricePointEqualizationsScenarioTest {
     assertThat(body.path("data")).hasSize(1);
     assertThat(PricePoints.key(body.path("data").path(0).path("id").asText()).orElseThrow().appId())
         .isEqualTo(otherApp);
+  }
+
+  private TestPomona.Response getAccepting(String accept, String pathAndQuery) {
+    return pomona.send(HttpRequest.newBuilder(pomona.url(pathAndQuery)).header("Authorization", "Bearer " + pomona.token())
+        .header("Accept", accept).GET().build());
+  }
+
+  private static List<String> lines(TestPomona.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.header("Content-Type").orElse("")).startsWith("text/csv");
+    return response.raw().body().lines().toList();
+  }
+
+  @Test
+  void pricePointsAnswerAsCsvWhenAskedEveryRowAtOnce() {
+    List<String> rows = lines(getAccepting("text/csv", "/v1/apps/" + appId + "/appPricePoints?filter[territory]=USA,JPN"));
+
+    assertThat(rows.get(0)).isEqualTo("id,customerPrice,proceeds,app,territory");
+    assertThat(rows).hasSize(1 + 2 * PricePoints.USD_TIERS.size())
+        .contains(usaTierOne + ",0.99,0.69," + appId + ",USA")
+        .contains(PricePoints.id(appId, "JPN", 1) + ",150,105," + appId + ",JPN");
+  }
+
+  @Test
+  void equalizationsAnswerAsCsvIgnoringThePageSize() {
+    List<String> rows = lines(getAccepting("text/csv;q=0.9, application/xml",
+        "/v3/appPricePoints/" + usaTierOne + "/equalizations?limit=5"));
+
+    assertThat(rows).hasSize(1 + territories - 1);
+    assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row).contains("," + appId + ","))
+        .noneSatisfy(row -> assertThat(row).endsWith(",USA"));
+  }
+
+  @Test
+  void jsonStaysTheAnswerUnlessCsvIsPreferred() {
+    TestPomona.Response json = getAccepting("application/json, text/csv;q=0.5",
+        "/v3/appPricePoints/" + usaTierOne + "/equalizations?limit=5");
+    assertThat(json.header("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(json.json().path("data")).hasSize(5);
+
+    TestPomona.Response wildcard = getAccepting("*/*", "/v1/apps/" + appId + "/appPricePoints?limit=1");
+    assertThat(wildcard.json().path("data")).hasSize(1);
+
+    TestPomona.Response notOffered = getAccepting("text/csv", "/v1/apps/" + appId);
+    assertThat(notOffered.header("Content-Type").orElse("")).startsWith("application/json");
   }
 
   @Test
