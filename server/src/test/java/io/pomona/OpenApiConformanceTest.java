@@ -9,11 +9,12 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.Operation;
 import io.pomona.catalog.OperationKind;
 import io.pomona.catalog.ReferenceData;
+import io.pomona.conformance.MediaProbes;
 import io.pomona.conformance.OpenApiDocument;
 import io.pomona.conformance.Probe;
+import io.pomona.conformance.PricingProbes;
 import io.pomona.conformance.ProbePlanner;
 import io.pomona.conformance.SweepFixtures;
-import io.pomona.conformance.MediaProbes;
 import io.pomona.conformance.TestFlightProbes;
 import io.pomona.testing.TestPomona;
 import java.net.http.HttpRequest;
@@ -100,9 +101,11 @@ class OpenApiConformanceTest {
       TestFlightProbes testFlight = new TestFlightProbes(fixtures, pomona.pomona().store(),
           pomona.pomona().uploads());
       MediaProbes media = new MediaProbes(fixtures, pomona.pomona().store(), pomona.pomona().uploads());
-      ProbePlanner planner = new ProbePlanner(catalog, fixtures,
-          operation -> testFlight.plan(operation).or(() -> media.plan(operation)));
+      PricingProbes pricing = new PricingProbes(fixtures);
+      ProbePlanner planner = new ProbePlanner(catalog, fixtures, operation -> testFlight.plan(operation)
+          .or(() -> pricing.plan(operation)).or(() -> media.plan(operation)));
       testFlight.plannedBy(planner);
+      pricing.plannedBy(planner);
       media.plannedBy(planner);
       Sweep sweep = new Sweep(pomona, pomona.token(), spec, planner);
       for (Operation operation : collectionsFirst(catalog.operations())) {

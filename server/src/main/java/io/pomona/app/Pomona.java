@@ -18,6 +18,7 @@ import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.appstore.AppAvailability;
 import io.pomona.domain.appstore.AppInfoRules;
+import io.pomona.domain.appstore.AppInfoStates;
 import io.pomona.domain.appstore.AppPricing;
 import io.pomona.domain.appstore.AppStoreVersionRules;
 import io.pomona.domain.appstore.LocalizationRules;
@@ -157,6 +158,7 @@ public final class Pomona implements AutoCloseable {
         new AppStoreVersionRules(),
         new LocalizationRules(),
         new AppInfoRules(),
+        new AppInfoStates(),
         new ReviewSubmissionFlow(),
         new ReviewItemRules(),
         new ReleaseRequests(),
