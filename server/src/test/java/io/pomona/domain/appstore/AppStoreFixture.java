@@ -99,8 +99,7 @@ final class AppStoreFixture {
 
   /**
    * A screenshot set of the display type with one screenshot uploaded by the real protocol (a PNG
-   * of a size the type takes) and processed by the Apple side: the simulated clock advances by
-   * the processing delay (the delivery processes must be automatic, {@link #mediaPolicies()}).
+   * of a size the type takes) and processed by the Apple side ({@link #process}).
    */
   String screenshot(String localizationId, String displayType) {
     String set = screenshotSet(localizationId, displayType);
@@ -108,9 +107,25 @@ final class AppStoreFixture {
         .orElseThrow().sizes().get(0);
     String id = upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", set, "home.png",
         TestMedia.png(size.width(), size.height()), Map.of());
-    pomona.pomona().simulation().advance(MediaKind.PROCESSING_DELAY);
+    process(id);
     assertThat(deliveryState("appScreenshots", id)).isEqualTo("COMPLETE");
     return id;
+  }
+
+  /**
+   * Lets the Apple side process a committed asset, whatever the policy of its process: approves
+   * its pending decision under a manual policy, else advances the simulated clock by the delay.
+   */
+  void process(String assetId) {
+    io.pomona.sim.Simulation simulation = pomona.pomona().simulation();
+    Optional<io.pomona.store.Transition> decision = simulation.decisions().pending(Optional.of(team())).stream()
+        .filter(transition -> transition.resourceId().equals(assetId)).findFirst();
+    if (decision.isPresent()) {
+      simulation.decisions().decide(decision.get().id(), new io.pomona.sim.Decision(
+          io.pomona.behaviour.Outcome.APPROVE, Optional.empty()));
+    } else {
+      simulation.advance(MediaKind.PROCESSING_DELAY);
+    }
   }
 
   /** Reserves an asset for {@code file} (its name and size, plus {@code attributes}) in its parent. */

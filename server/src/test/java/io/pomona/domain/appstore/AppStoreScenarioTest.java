@@ -141,7 +141,7 @@ class AppStoreScenarioTest {
     String frSet = fixture.screenshotSet(fr, "APP_IPHONE_67");
     String tooSmall = fixture.upload("appScreenshots", "appScreenshotSet", "appScreenshotSets", frSet, "home.png",
         io.pomona.testing.TestMedia.png(640, 1136), Map.of());
-    simulation.advance(MediaKind.PROCESSING_DELAY);
+    fixture.process(tooSmall);
     assertThat(fixture.deliveryState("appScreenshots", tooSmall)).isEqualTo("FAILED");
     String submission = fixture.submission(appId);
     AppStoreFixture.created(fixture.addItem(submission, versionId));
