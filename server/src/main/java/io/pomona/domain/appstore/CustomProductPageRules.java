@@ -10,8 +10,6 @@ import io.pomona.error.ApiError;
 import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
 import io.pomona.store.StoredResource;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +55,6 @@ public final class CustomProductPageRules implements Behaviour {
       });
     }
     if (ctx.type().equals(VERSIONS)) {
-      ctx.stringAttribute("deepLink").filter(link -> !isAbsoluteUri(link)).ifPresent(link -> {
-        throw new ApiException(Errors.attributeInvalid("/data/attributes/deepLink",
-            "'" + link + "' is not a URL: a deep link names its scheme, e.g. myapp://offers/spring."));
-      });
       if (ctx.kind() == WriteKind.CREATE) {
         Related.toOneId(ctx, PAGE).ifPresent(page -> refuseSecondVersionInTheWorks(ctx, page));
       }
@@ -120,15 +114,6 @@ public final class CustomProductPageRules implements Behaviour {
                 && ReviewTargets.APPROVED.equals(other.attributes().get("state")))
             .forEach(other -> resources.update(VERSIONS, other.id(), Map.of("state", "REPLACED_WITH_NEW_VERSION"))));
     resources.update(VERSIONS, version.id(), Map.of("state", ReviewTargets.APPROVED));
-  }
-
-  private static boolean isAbsoluteUri(String link) {
-    try {
-      URI uri = new URI(link);
-      return uri.getScheme() != null && !uri.getSchemeSpecificPart().isBlank();
-    } catch (URISyntaxException e) {
-      return false; // the answer is "not a URL"; the caller reports it
-    }
   }
 
   private static void setIfAbsent(WriteContext ctx, String attribute, Object value) {

@@ -49,7 +49,11 @@ public final class ReviewItemRules implements Behaviour {
     Optional<StoredResource> submission = Related.toOneId(ctx, SUBMISSION)
         .flatMap(id -> ctx.resources().get(ReviewSubmissionFlow.TYPE, id));
     String submissionState = submission.flatMap(s -> Related.text(s, "state")).orElse("");
-    if (submission.isPresent() && !ReviewSubmissionFlow.EDITABLE.contains(submissionState)) {
+    // A client changes an item by its requests (resolved, removed); the review flow moves the
+    // state of items of a submission it is moving, which the check must not refuse.
+    boolean request = ctx.kind() != WriteKind.UPDATE || ctx.attributes().containsKey("resolved")
+        || ctx.attributes().containsKey("removed");
+    if (request && submission.isPresent() && !ReviewSubmissionFlow.EDITABLE.contains(submissionState)) {
       throw new ApiException(Errors.entityStateInvalid(ctx.kind() == WriteKind.CREATE
           ? "/data/relationships/reviewSubmission" : "/data/id", ReviewSubmissionFlow.TYPE, submission.get().id()));
     }

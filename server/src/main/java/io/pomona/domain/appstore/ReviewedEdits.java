@@ -77,7 +77,7 @@ public final class ReviewedEdits implements Behaviour {
       return;
     }
     if (ctx.kind() == WriteKind.UPDATE) {
-      refuseChanges(ctx, owner, reviewed.get());
+      refuseChanges(ctx, owner, reviewed.get(), "");
     } else {
       throw new ApiException(Errors.entityStateInvalid(ctx.kind() == WriteKind.CREATE
           ? "/data/relationships/" + parentRelationship.orElseThrow() : "/data/id",
@@ -100,13 +100,14 @@ public final class ReviewedEdits implements Behaviour {
       return;
     }
     if (!target.editable(previous.get())) {
-      refuseChanges(ctx, owner, previous.get());
+      refuseChanges(ctx, owner, previous.get(), target.stateAttribute());
     }
   }
 
-  private static void refuseChanges(WriteContext ctx, Owner owner, StoredResource reviewed) {
+  /** Refuses a change of any attribute but those allowed in any state and the state, which review flows move. */
+  private static void refuseChanges(WriteContext ctx, Owner owner, StoredResource reviewed, String stateAttribute) {
     for (String name : ctx.attributes().keySet()) {
-      if (!owner.anyState().contains(name) && AppStoreVersionRules.changed(ctx, name)) {
+      if (!owner.anyState().contains(name) && !name.equals(stateAttribute) && AppStoreVersionRules.changed(ctx, name)) {
         throw new ApiException(Errors.entityStateInvalid("/data/attributes/" + name, reviewed.type(), reviewed.id()));
       }
     }
