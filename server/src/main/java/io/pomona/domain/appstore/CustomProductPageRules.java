@@ -90,7 +90,8 @@ public final class CustomProductPageRules implements Behaviour {
 
   @Override
   public void afterWrite(WriteContext ctx) {
-    if (ctx.type().equals(PAGES) && ctx.kind() == WriteKind.CREATE
+    // A client's page always has a version to fill in; the operator and demo data make what they say.
+    if (ctx.type().equals(PAGES) && ctx.kind() == WriteKind.CREATE && ctx.origin() == Origin.CLIENT
         && Related.all(ctx.resources(), PAGES, ctx.id(), VERSIONS).isEmpty()) {
       ctx.resources().create(VERSIONS, Optional.empty(), Map.of(), Map.of(PAGE, List.of(ctx.id())));
     }

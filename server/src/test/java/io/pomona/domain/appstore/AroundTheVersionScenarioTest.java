@@ -10,6 +10,7 @@ import io.pomona.sim.Policies;
 import io.pomona.sim.Simulation;
 import io.pomona.store.Transition;
 import io.pomona.testing.Documents;
+import io.pomona.testing.ResponseSchemas;
 import io.pomona.testing.TestPomona;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +135,13 @@ class AroundTheVersionScenarioTest {
         .isEqualTo("/data/relationships/appCustomProductPageLocalizations");
     assertThat(fixture.attribute("reviewSubmissions", submission, "state")).isEqualTo("READY_FOR_REVIEW");
     assertThat(fixture.attribute("appCustomProductPageVersions", versionId, "state")).isEqualTo("READY_FOR_REVIEW");
+
+    // Taken out of the submission, the version is back in preparation.
+    String item = pomona.get("/v1/reviewSubmissions/" + submission + "/items").json().path("data").path(0)
+        .path("id").asText();
+    AppStoreFixture.ok(fixture.patch("reviewSubmissionItems", item, "removed", true));
+    assertThat(fixture.attribute("appCustomProductPageVersions", versionId, "state"))
+        .isEqualTo("PREPARE_FOR_SUBMISSION");
   }
 
   @Test
@@ -511,6 +520,42 @@ class AroundTheVersionScenarioTest {
     TestPomona.Response deleted = pomona.send("DELETE", "/v1/endUserLicenseAgreements/" + eula, null);
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
     AppStoreFixture.created(createEula("Fresh terms.", "USA"));
+  }
+
+  // ---- conformance ----
+
+  @Test
+  void responsesValidateAgainstTheOpenApiDocument() {
+    Optional<ResponseSchemas> schemas = Schemas.FOUND;
+    Assumptions.assumeTrue(schemas.isPresent(), "no OpenAPI document: " + ResponseSchemas.whereLooked());
+    Instant now = now();
+    String eventId = readyEvent("Checked week", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)),
+        now.plus(Duration.ofDays(3)));
+    String pageId = AppStoreFixture.created(createPage("Checked", "weather://checked", "en-US", "Checked."));
+    String pageVersion = pageVersions(pageId).path(0).path("id").asText();
+    String experimentId = readyExperiment("Checked");
+    String eula = AppStoreFixture.created(createEula("Checked terms.", "USA"));
+    Map<String, String> reads = Map.of(
+        "/v1/appEvents/{id}", "/v1/appEvents/" + eventId,
+        "/v1/appEvents/{id}/localizations", "/v1/appEvents/" + eventId + "/localizations",
+        "/v1/appCustomProductPages/{id}", "/v1/appCustomProductPages/" + pageId,
+        "/v1/appCustomProductPageVersions/{id}", "/v1/appCustomProductPageVersions/" + pageVersion,
+        "/v1/appCustomProductPageVersions/{id}/appCustomProductPageLocalizations",
+        "/v1/appCustomProductPageVersions/" + pageVersion + "/appCustomProductPageLocalizations",
+        "/v2/appStoreVersionExperiments/{id}", "/v2/appStoreVersionExperiments/" + experimentId,
+        "/v2/appStoreVersionExperiments/{id}/appStoreVersionExperimentTreatments",
+        "/v2/appStoreVersionExperiments/" + experimentId + "/appStoreVersionExperimentTreatments",
+        "/v1/endUserLicenseAgreements/{id}", "/v1/endUserLicenseAgreements/" + eula);
+    reads.forEach((template, path) -> {
+      TestPomona.Response response = pomona.get(path);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      assertThat(schemas.get().problems("GET", template, 200, response.raw().body())).as(template).isEmpty();
+    });
+  }
+
+  /** The OpenAPI document's response schemas, read once (it is large). */
+  private static final class Schemas {
+    static final Optional<ResponseSchemas> FOUND = ResponseSchemas.find();
   }
 
   // ---- helpers ----
