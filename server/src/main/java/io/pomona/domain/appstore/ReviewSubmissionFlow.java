@@ -141,12 +141,6 @@ public final class ReviewSubmissionFlow implements Behaviour {
     if (ctx.kind() != WriteKind.UPDATE) {
       return;
     }
-    if (ctx.origin() != Origin.CLIENT && AppStoreVersionRules.changed(ctx, "state")
-        && COMPLETE.equals(ctx.attributes().get("state")) && activeItems(ctx).stream()
-            .anyMatch(item -> ReviewItemRules.REJECTED.equals(item.attributes().get("state")))) {
-      // An approval cannot complete a submission one of whose items the operator rejected.
-      ctx.set("state", UNRESOLVED_ISSUES);
-    }
     // The two flags are requests, not attributes of the resource (OpenAPI ReviewSubmission has
     // neither): they move the state and are not kept.
     if (flag(ctx, "submitted")) {
@@ -170,10 +164,7 @@ public final class ReviewSubmissionFlow implements Behaviour {
     }
     String state = ctx.stringAttribute("state").orElse("");
     List<StoredResource> items = activeItems(ctx);
-    // Help ("app and submission statuses"): when App Review rejects some items, the others are
-    // ACCEPTED; an operator picks the rejected ones by marking their items REJECTED before deciding.
-    // Without such marks a rejection rejects every item.
-    boolean picked = items.stream().anyMatch(item -> ReviewItemRules.REJECTED.equals(item.attributes().get("state")));
+    Set<String> rejectedItems = rejectedItems(ctx, items);
     for (StoredResource item : items) {
       Optional<ReviewTargets.Named> named = ReviewTargets.of(ctx.resources(), item.id());
       switch (state) {
@@ -191,7 +182,7 @@ public final class ReviewSubmissionFlow implements Behaviour {
               ctx.resources().get(n.target().type(), n.resource().id()).orElseThrow(), ctx.now()));
         }
         case UNRESOLVED_ISSUES -> {
-          boolean rejected = !picked || ReviewItemRules.REJECTED.equals(item.attributes().get("state"));
+          boolean rejected = rejectedItems.contains(item.id());
           ReviewItemRules.setState(ctx.resources(), item.id(), rejected ? ReviewItemRules.REJECTED
               : ReviewItemRules.ACCEPTED);
           named.ifPresent(n -> n.target().setState(ctx.resources(), n.resource().id(),
@@ -202,6 +193,22 @@ public final class ReviewSubmissionFlow implements Behaviour {
         default -> { }
       }
     }
+  }
+
+  /**
+   * The items App Review rejects. Help ("app and submission statuses"): when it rejects some items,
+   * the others are {@code ACCEPTED}. The operator names them in the decision ({@code parts}: item
+   * ids or the ids of what they name); a rejection that names none of the items rejects them all.
+   */
+  private static Set<String> rejectedItems(WriteContext ctx, List<StoredResource> items) {
+    Set<String> all = items.stream().map(StoredResource::id).collect(java.util.stream.Collectors.toSet());
+    if (!(ctx.cause().get("parts") instanceof List<?> parts) || parts.isEmpty()) {
+      return all;
+    }
+    Set<String> named = items.stream().filter(item -> parts.contains(item.id())
+            || ReviewTargets.of(ctx.resources(), item.id()).map(n -> parts.contains(n.resource().id())).orElse(false))
+        .map(StoredResource::id).collect(java.util.stream.Collectors.toSet());
+    return named.isEmpty() ? all : named;
   }
 
   /** The items not removed from the submission. */

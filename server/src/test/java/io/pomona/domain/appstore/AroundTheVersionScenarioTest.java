@@ -9,6 +9,7 @@ import io.pomona.sim.Decision;
 import io.pomona.sim.Policies;
 import io.pomona.sim.Simulation;
 import io.pomona.store.Transition;
+import io.pomona.testing.Admin;
 import io.pomona.testing.Documents;
 import io.pomona.testing.ResponseSchemas;
 import io.pomona.testing.TestPomona;
@@ -438,9 +439,16 @@ class AroundTheVersionScenarioTest {
     AppStoreFixture.ok(fixture.patch("reviewSubmissions", submission, "submitted", true));
 
     decide(submission, Outcome.APPROVE);
-    // Apple's reviewer finds a problem with the event only.
-    fixture.resources().update(fixture.team(), "reviewSubmissionItems", eventItem, Map.of("state", "REJECTED"));
-    decide(submission, Outcome.APPROVE);
+    // Apple's reviewer finds a problem with the event only: the operator's rejection names it.
+    Transition inReview = pending(submission);
+    TestPomona.Response partlyApproved = new Admin(pomona).post("/_pomona/decisions/" + inReview.id(),
+        TestPomona.JSON.createObjectNode().put("decision", "approve")
+            .set("parts", TestPomona.JSON.createArrayNode().add(eventId)));
+    assertThat(partlyApproved.status()).as(partlyApproved.toString()).isEqualTo(400);
+    assertThat(fixture.attribute("reviewSubmissions", submission, "state")).isEqualTo("IN_REVIEW");
+    AppStoreFixture.ok(new Admin(pomona).post("/_pomona/decisions/" + inReview.id(), TestPomona.JSON.createObjectNode()
+        .put("decision", "reject").put("reason", "Guideline 2.3 - Accurate Metadata")
+        .set("parts", TestPomona.JSON.createArrayNode().add(eventId))));
 
     assertThat(fixture.attribute("reviewSubmissions", submission, "state")).isEqualTo("UNRESOLVED_ISSUES");
     assertThat(eventState(eventId)).isEqualTo("REJECTED");
@@ -483,9 +491,12 @@ class AroundTheVersionScenarioTest {
   }
 
   private void decide(String submission, Outcome outcome) {
-    Transition pending = simulation.decisions().pending(Optional.of(pomona.team().id())).stream()
+    simulation.decisions().decide(pending(submission).id(), new Decision(outcome, Optional.empty()));
+  }
+
+  private Transition pending(String submission) {
+    return simulation.decisions().pending(Optional.of(pomona.team().id())).stream()
         .filter(t -> t.resourceId().equals(submission)).findFirst().orElseThrow();
-    simulation.decisions().decide(pending.id(), new Decision(outcome, Optional.empty()));
   }
 
   // ---- license agreement ----
