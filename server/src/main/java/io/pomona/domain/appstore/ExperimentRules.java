@@ -156,7 +156,9 @@ public final class ExperimentRules implements Behaviour {
 
   @Override
   public void afterWrite(WriteContext ctx) {
-    if (ctx.type().equals(TYPE) && ctx.kind() == WriteKind.UPDATE && AppStoreVersionRules.changed(ctx, "startDate")) {
+    // A client's start, or an operator's (demo data) running experiment created as such.
+    if (ctx.type().equals(TYPE) && ctx.kind() != WriteKind.DELETE && AppStoreVersionRules.changed(ctx, "startDate")
+        && ctx.attributes().get("endDate") == null) {
       ctx.stringAttribute("startDate").flatMap(AppStoreVersionRules::instant).ifPresent(start ->
           ctx.scheduler().startAt(PROCESS, ctx.id(), COMPLETE, start.plus(Duration.ofDays(MAX_DAYS))));
     }
