@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * What a review submission item can name and Pomona reviews (the relationships of OpenAPI {@code
@@ -63,7 +64,7 @@ final class ReviewTargets {
       boolean onePerSubmission,
       List<String> appPath,
       Optional<String> platformAttribute,
-      java.util.function.BiFunction<ResourceAccess, StoredResource, Map<String, List<ApiError>>> preconditions,
+      BiFunction<ResourceAccess, StoredResource, Map<String, List<ApiError>>> preconditions,
       Approval approval) {
 
     Optional<String> state(StoredResource resource) {
@@ -92,8 +93,7 @@ final class ReviewTargets {
 
   static final Target VERSION = new Target("appStoreVersion", AppStoreVersionRules.TYPE, "appVersionState",
       VersionStates.PREPARE_FOR_SUBMISSION, VersionStates.DEVELOPER_REJECTED, VersionStates.EDITABLE, true,
-      List.of("app"), Optional.of("platform"), SubmissionPreconditions::of,
-      (resources, scheduler, version, now) -> VersionRelease.afterApproval(resources, scheduler, version, now));
+      List.of("app"), Optional.of("platform"), SubmissionPreconditions::of, VersionRelease::afterApproval);
 
   /** Inf: a withdrawn page version or experiment goes back to preparation (their enums have no withdrawn state). */
   static final Target PAGE_VERSION = new Target("appCustomProductPageVersion", CustomProductPageRules.VERSIONS, "state",
@@ -107,19 +107,17 @@ final class ReviewTargets {
       (resources, scheduler, event, now) -> resources.update(AppEventRules.TYPE, event.id(),
           Map.of("eventState", APPROVED)));
 
-  private static final java.util.function.BiFunction<ResourceAccess, StoredResource, Map<String, List<ApiError>>>
-      EXPERIMENT_PRECONDITIONS = ExperimentRules::preconditions;
   private static final Approval EXPERIMENT_APPROVAL = (resources, scheduler, experiment, now) ->
       resources.update(ExperimentRules.TYPE, experiment.id(), Map.of("state", APPROVED));
 
   static final Target EXPERIMENT_V2 = new Target("appStoreVersionExperimentV2", ExperimentRules.TYPE, "state",
       VersionStates.PREPARE_FOR_SUBMISSION, VersionStates.PREPARE_FOR_SUBMISSION, EDITABLE, false, List.of("app"),
-      Optional.of("platform"), EXPERIMENT_PRECONDITIONS, EXPERIMENT_APPROVAL);
+      Optional.of("platform"), ExperimentRules::preconditions, EXPERIMENT_APPROVAL);
 
   /** The deprecated v1 relationship names the same type; a v1 experiment has no app of its own. */
   static final Target EXPERIMENT_V1 = new Target("appStoreVersionExperiment", ExperimentRules.TYPE, "state",
       VersionStates.PREPARE_FOR_SUBMISSION, VersionStates.PREPARE_FOR_SUBMISSION, EDITABLE, false,
-      List.of("appStoreVersion", "app"), Optional.empty(), EXPERIMENT_PRECONDITIONS, EXPERIMENT_APPROVAL);
+      List.of("appStoreVersion", "app"), Optional.empty(), ExperimentRules::preconditions, EXPERIMENT_APPROVAL);
 
   static final List<Target> ALL = List.of(VERSION, PAGE_VERSION, EVENT, EXPERIMENT_V2, EXPERIMENT_V1);
 
