@@ -101,8 +101,7 @@ public final class ReviewItemRules implements Behaviour {
     if (target.onePerSubmission() && activeItems(ctx.resources(), submission.id()).stream()
         .anyMatch(item -> Related.one(ctx.resources(), TYPE, item.id(), target.relationship()).isPresent())) {
       return Optional.of(Errors.relationshipNotAllowed(pointer,
-          "Only one " + target.type().substring(0, target.type().length() - 1)
-              + " can be present in reviewSubmissions."));
+          "Only one " + target.relationship() + " can be present in reviewSubmissions."));
     }
     boolean elsewhere = ctx.resources().referrers(TYPE, target.relationship(), id, Related.MANY).stream()
         .filter(item -> !REMOVED.equals(item.attributes().get("state")))

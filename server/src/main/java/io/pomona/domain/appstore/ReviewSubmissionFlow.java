@@ -213,9 +213,7 @@ public final class ReviewSubmissionFlow implements Behaviour {
 
   /** The items not removed from the submission. */
   static List<StoredResource> activeItems(WriteContext ctx) {
-    return Related.all(ctx.resources(), TYPE, ctx.id(), "items").stream()
-        .filter(item -> !ReviewItemRules.REMOVED.equals(item.attributes().get("state")))
-        .toList();
+    return ReviewItemRules.activeItems(ctx.resources(), ctx.id());
   }
 
   private static boolean flag(WriteContext ctx, String name) {
