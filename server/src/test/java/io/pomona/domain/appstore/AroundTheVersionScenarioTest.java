@@ -394,6 +394,32 @@ class AroundTheVersionScenarioTest {
   }
 
   @Test
+  void deprecatedVersionExperimentGoesThroughReviewByItsOwnRelationships() {
+    String versionId = fixture.version(appId, "1.0", "MANUAL");
+    String experimentId = AppStoreFixture.created(pomona.send("POST", "/v1/appStoreVersionExperiments",
+        Documents.resource("appStoreVersionExperiments").attribute("name", "Old style").attribute("trafficProportion", 10)
+            .toOne("appStoreVersion", "appStoreVersions", versionId).document()));
+    String treatment = AppStoreFixture.created(pomona.send("POST", "/v1/appStoreVersionExperimentTreatments",
+        Documents.resource("appStoreVersionExperimentTreatments").attribute("name", "Green")
+            .toOne("appStoreVersionExperiment", "appStoreVersionExperiments", experimentId).document()));
+    AppStoreFixture.created(pomona.send("POST", "/v1/appStoreVersionExperimentTreatmentLocalizations",
+        Documents.resource("appStoreVersionExperimentTreatmentLocalizations").attribute("locale", "de-DE")
+            .toOne("appStoreVersionExperimentTreatment", "appStoreVersionExperimentTreatments", treatment).document()));
+
+    String submission = fixture.submission(appId);
+    AppStoreFixture.created(addItem(submission, "appStoreVersionExperiment", "appStoreVersionExperiments",
+        experimentId));
+    AppStoreFixture.ok(fixture.patch("reviewSubmissions", submission, "submitted", true));
+    assertConflict(pomona.send("PATCH", "/v1/appStoreVersionExperimentTreatments/" + treatment,
+        Documents.resource("appStoreVersionExperimentTreatments").id(treatment).attribute("name", "Blue").document()),
+        "STATE_ERROR.ENTITY_STATE_INVALID", "/data/attributes/name");
+    simulation.advance(REVIEW_STEP);
+    simulation.advance(REVIEW_STEP);
+
+    assertThat(fixture.attribute("appStoreVersionExperiments", experimentId, "state")).isEqualTo("APPROVED");
+  }
+
+  @Test
   void experimentBadInputsAreRefusedAtTheirPointersAndStoreNothing() {
     for (Object bad : List.of(0, 101, -5)) {
       assertConflict(createExperiment("Bad " + bad, bad), "ENTITY_ERROR.ATTRIBUTE.INVALID",
