@@ -80,6 +80,7 @@ public final class Demo {
       SeededIds builds = new TestFlightSeeder(context).seed(apps, appIds);
       SeededIds versions = new AppStoreSeeder(context).seed(apps, appIds, builds);
       new SubmissionSeeder(context).seed(apps, appIds, versions);
+      new PromotionSeeder(context).seed(apps, appIds);
       new PricingSeeder(context).seed(apps, appIds);
       new PurchaseSeeder(context).seed(apps, appIds);
       new ReviewSeeder(context).seed(apps, appIds, versions);

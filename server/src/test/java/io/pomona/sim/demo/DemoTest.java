@@ -194,6 +194,30 @@ class DemoTest {
   }
 
   @Test
+  void anAppOnSaleHasAPageAnEventAnExperimentAndALicenseAgreement() {
+    assumeSpec();
+    List<String> problems = new ArrayList<>();
+    String app = summary.appIds().stream()
+        .filter(id -> !list("/v1/apps/" + id + "/appCustomProductPages").isEmpty()).findFirst().orElseThrow();
+    String page = firstId(check("/v1/apps/{id}/appCustomProductPages", "", problems, app));
+    JsonNode pageVersion = check("/v1/appCustomProductPages/{id}/appCustomProductPageVersions", "", problems, page)
+        .path("data").path(0);
+    assertThat(pageVersion.at("/attributes/state").asText()).isEqualTo("APPROVED");
+    check("/v1/appCustomProductPageVersions/{id}/appCustomProductPageLocalizations", "", problems,
+        pageVersion.path("id").asText());
+    JsonNode event = check("/v1/apps/{id}/appEvents", "", problems, app).path("data").path(0);
+    assertThat(event.at("/attributes/eventState").asText()).isEqualTo("PUBLISHED");
+    check("/v1/appEvents/{id}/localizations", "", problems, event.path("id").asText());
+    JsonNode experiment = check("/v1/apps/{id}/appStoreVersionExperimentsV2", "", problems, app).path("data").path(0);
+    assertThat(experiment.at("/attributes/state").asText()).isEqualTo("APPROVED");
+    assertThat(experiment.at("/attributes/startDate").asText()).matches(APPLE_DATE);
+    check("/v2/appStoreVersionExperiments/{id}/appStoreVersionExperimentTreatments", "", problems,
+        experiment.path("id").asText());
+    check("/v1/apps/{id}/endUserLicenseAgreement", "", problems, app);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void appStoreVersionsCoverTheStatesWithBothStateAttributesInStep() {
     Set<String> states = new TreeSet<>();
     for (String app : summary.appIds()) {
