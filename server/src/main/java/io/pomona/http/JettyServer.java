@@ -192,31 +192,16 @@ public final class JettyServer implements AutoCloseable {
       Optional<AdminApi> adminTarget = adminFor(request);
       long limit = adminTarget.isPresent() ? Math.max(maxBodyBytes, ADMIN_MAX_BODY_BYTES) : maxBodyBytes;
       ApiResponse answer;
-      long declared = request.getLength();
-      if (declared > limit) {
-        answer = tooLarge(limit, response);
+      byte[] body = readBody(request, limit, response);
+      if (body == null) {
+        answer = errors.render(Errors.payloadTooLarge(limit));
+      } else if (adminTarget.isPresent()) {
+        answer = adminTarget.get().handle(toApiRequest(request, body));
       } else {
-        byte[] body = readBody(request, limit);
-        if (body == null) {
-          answer = tooLarge(limit, response);
-        } else if (adminTarget.isPresent()) {
-          answer = adminTarget.get().handle(toApiRequest(request, body));
-        } else {
-          answer = pipeline.handle(toApiRequest(request, body));
-        }
+        answer = pipeline.handle(toApiRequest(request, body));
       }
       write(answer, response, callback);
       return true;
-    }
-
-    /**
-     * The 413 for a body over the limit. The rest of that body stays unread, so the connection
-     * cannot carry another request: saying so ({@code Connection: close}) keeps clients from
-     * sending their next request down a connection the server is about to close.
-     */
-    private ApiResponse tooLarge(long limit, Response response) {
-      response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      return errors.render(Errors.payloadTooLarge(limit));
     }
 
     /**
@@ -235,15 +220,50 @@ public final class JettyServer implements AutoCloseable {
 
     private static final byte[] NO_BODY = new byte[0];
 
-    /** The body, or null when it is larger than the limit. */
-    private static byte[] readBody(Request request, long limit) throws IOException {
+    /** How much of a rejected, oversized body is still read (and discarded) to keep TCP orderly. */
+    private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The body, or null when it is larger than the limit. The rest of a body too large is read
+     * and thrown away (up to {@link #DRAIN_BYTES}): closing a socket with unread bytes makes TCP
+     * reset it, and a reset can destroy the 413 before the client reads it. A body larger still
+     * is not worth reading: the connection is closed, and the response says so
+     * ({@code Connection: close}) so that clients do not send their next request down it.
+     */
+    private static byte[] readBody(Request request, long limit, Response response) throws IOException {
       if (hasNoBody(request)) {
         // Most requests are GETs: opening a stream on no content was a few percent of a GET (JFR).
         return NO_BODY;
       }
+      long declared = request.getLength();
       try (InputStream in = Content.Source.asInputStream(request)) {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        return bytes.length > limit ? null : bytes;
+        if (declared <= limit) {
+          byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+          if (bytes.length <= limit) {
+            return bytes;
+          }
+        }
+        if (declared > limit + DRAIN_BYTES || !drained(in)) {
+          response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        return null;
+      }
+    }
+
+    /** Reads the stream to its end unless that is more than {@link #DRAIN_BYTES} away. */
+    private static boolean drained(InputStream in) {
+      byte[] sink = new byte[16 * 1024];
+      long read = 0;
+      try {
+        for (int n; (n = in.read(sink)) >= 0; ) {
+          read += n;
+          if (read > DRAIN_BYTES) {
+            return false;
+          }
+        }
+        return true;
+      } catch (IOException e) {
+        return false;
       }
     }
 

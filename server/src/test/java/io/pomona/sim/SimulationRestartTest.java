@@ -123,7 +123,7 @@ class SimulationRestartTest {
       String teamId = new Accounts(pomona.store(), Clock.systemUTC()).createTeam("Worker Team").id();
       String build = newBuild(pomona, teamId);
 
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // generous: CI is 2 loaded cores
       while (!processingState(pomona, teamId, build).equals(Optional.of("VALID")) && System.nanoTime() < deadline) {
         // Waiting for another thread, not for simulated time: the clock stays frozen throughout.
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
