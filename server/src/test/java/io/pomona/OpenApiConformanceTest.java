@@ -11,6 +11,7 @@ import io.pomona.catalog.OperationKind;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.conformance.OpenApiDocument;
 import io.pomona.conformance.Probe;
+import io.pomona.conformance.PricingProbes;
 import io.pomona.conformance.ProbePlanner;
 import io.pomona.conformance.SweepFixtures;
 import io.pomona.conformance.TestFlightProbes;
@@ -98,8 +99,11 @@ class OpenApiConformanceTest {
           ReferenceData.load(JSON));
       TestFlightProbes testFlight = new TestFlightProbes(fixtures, pomona.pomona().store(),
           pomona.pomona().uploads());
-      ProbePlanner planner = new ProbePlanner(catalog, fixtures, testFlight);
+      PricingProbes pricing = new PricingProbes(fixtures);
+      ProbePlanner planner = new ProbePlanner(catalog, fixtures,
+          operation -> testFlight.plan(operation).or(() -> pricing.plan(operation)));
       testFlight.plannedBy(planner);
+      pricing.plannedBy(planner);
       Sweep sweep = new Sweep(pomona, pomona.token(), spec, planner);
       for (Operation operation : collectionsFirst(catalog.operations())) {
         sweep.exercise(operation);

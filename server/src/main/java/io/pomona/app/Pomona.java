@@ -17,7 +17,13 @@ import io.pomona.catalog.CatalogIndex;
 import io.pomona.catalog.CatalogLoader;
 import io.pomona.catalog.ReferenceData;
 import io.pomona.domain.appstore.AppAvailability;
+import io.pomona.domain.appstore.AppEventRules;
+import io.pomona.domain.appstore.CustomProductPageRules;
+import io.pomona.domain.appstore.EulaRules;
+import io.pomona.domain.appstore.ExperimentRules;
+import io.pomona.domain.appstore.ReviewedEdits;
 import io.pomona.domain.appstore.AppInfoRules;
+import io.pomona.domain.appstore.AppInfoStates;
 import io.pomona.domain.appstore.AppPricing;
 import io.pomona.domain.appstore.AppStoreVersionRules;
 import io.pomona.domain.appstore.LocalizationRules;
@@ -154,8 +160,14 @@ public final class Pomona implements AutoCloseable {
         new AppStoreVersionRules(),
         new LocalizationRules(),
         new AppInfoRules(),
+        new AppInfoStates(),
         new ReviewSubmissionFlow(),
         new ReviewItemRules(),
+        new ReviewedEdits(),
+        new CustomProductPageRules(),
+        new AppEventRules(),
+        new ExperimentRules(),
+        new EulaRules(),
         new ReleaseRequests(),
         new PhasedReleases(),
         new AppPricing(),

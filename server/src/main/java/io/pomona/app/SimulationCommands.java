@@ -3,6 +3,7 @@ package io.pomona.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -139,11 +140,19 @@ final class SimulationCommands {
 
     abstract String reason();
 
+    /** The parts of the resource a rejection concerns (items of a review submission); empty: all. */
+    List<String> parts() {
+      return List.of();
+    }
+
     @Override
     int run(AdminClient client, PrintWriter out) {
       ObjectNode request = JSON.createObjectNode().put("decision", decision());
       if (reason() != null) {
         request.put("reason", reason());
+      }
+      if (!parts().isEmpty()) {
+        parts().forEach(request.putArray("parts")::add);
       }
       JsonNode answer = client.post("/_pomona/decisions/" + encode(id), request);
       if (!printedJson(out, answer)) {
@@ -169,6 +178,15 @@ final class SimulationCommands {
   @Command(name = "reject", description = "Reject a pending transition (e.g. a build found invalid).")
   static final class Reject extends Decide {
     @Option(names = "--reason", required = true) String reason;
+
+    @Option(names = "--part", description = "The id of a part the rejection concerns (an item of a review "
+        + "submission, or what it names); repeat for several. Default: the whole resource.")
+    List<String> parts = new java.util.ArrayList<>();
+
+    @Override
+    List<String> parts() {
+      return parts;
+    }
 
     @Override
     String decision() {

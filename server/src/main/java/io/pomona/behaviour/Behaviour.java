@@ -42,6 +42,14 @@ public interface Behaviour {
   }
 
   /**
+   * Relationships of this behaviour's domain whose related resources a rule computes ({@link
+   * ComputedRelationship}) instead of stored edges.
+   */
+  default List<ComputedRelationship> computedRelationships() {
+    return List.of();
+  }
+
+  /**
    * The data behind the {@code getMetrics} operations this behaviour's domain owns: the engine
    * answers each {@code GET /v1/{type}/{id}/metrics/{metric}} from the source declared for it.
    */

@@ -21,6 +21,7 @@ public final class Behaviours {
   private final Map<String, List<Process>> processesByType = new HashMap<>();
   private final Set<String> derived = new java.util.HashSet<>();
   private final Map<String, MetricSource> metricSources = new HashMap<>();
+  private final Map<String, ComputedRelationship> computed = new HashMap<>();
 
   public Behaviours(List<Behaviour> behaviours) {
     this.all = List.copyOf(behaviours);
@@ -34,6 +35,12 @@ public final class Behaviours {
           throw new IllegalArgumentException("two processes are named " + process.name());
         }
         processesByType.computeIfAbsent(process.resourceType(), t -> new ArrayList<>()).add(process);
+      }
+      for (ComputedRelationship relationship : behaviour.computedRelationships()) {
+        String key = relationshipKey(relationship.resourceType(), relationship.relationship());
+        if (computed.putIfAbsent(key, relationship) != null) {
+          throw new IllegalArgumentException("two behaviours compute " + key);
+        }
       }
       for (MetricSource source : behaviour.metricSources()) {
         if (metricSources.putIfAbsent(metricKey(source.resourceType(), source.metric()), source) != null) {
@@ -68,6 +75,7 @@ public final class Behaviours {
     Set<String> types = new LinkedHashSet<>(byType.keySet());
     types.addAll(processesByType.keySet());
     metricSources.values().forEach(source -> types.add(source.resourceType()));
+    computed.values().forEach(relationship -> types.add(relationship.resourceType()));
     return types;
   }
 
@@ -83,6 +91,20 @@ public final class Behaviours {
   /** The source of {@code GET /v1/{type}/{id}/metrics/{metric}}, if a behaviour declares one. */
   public Optional<MetricSource> metricSource(String type, String metric) {
     return Optional.ofNullable(metricSources.get(metricKey(type, metric)));
+  }
+
+  /** The rule computing a relationship's related ids, if a behaviour declares one. */
+  public Optional<ComputedRelationship> computed(String type, String relationship) {
+    return computed.isEmpty() ? Optional.empty() : Optional.ofNullable(computed.get(relationshipKey(type, relationship)));
+  }
+
+  /** Every computed relationship (for checking them against the catalog). */
+  public List<ComputedRelationship> computedRelationships() {
+    return List.copyOf(computed.values());
+  }
+
+  private static String relationshipKey(String type, String relationship) {
+    return type + "." + relationship;
   }
 
   private static String metricKey(String type, String metric) {

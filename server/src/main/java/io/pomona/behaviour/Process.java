@@ -113,7 +113,7 @@ public record Process(
       ctx.scheduler().cancel(this, ctx.id(), "the state changed to " + after.orElse("none"));
     }
     after.flatMap(this::stepFrom).ifPresent(step -> {
-      Optional<java.time.Instant> due = step.dueAttribute().flatMap(ctx::stringAttribute).flatMap(Process::instant);
+      Optional<java.time.Instant> due = step.due().flatMap(rule -> rule.in(ctx.attributes()));
       if (due.isPresent()) {
         ctx.scheduler().startAt(this, ctx.id(), step, due.get());
       } else {
@@ -129,15 +129,6 @@ public record Process(
    */
   public boolean isDated() {
     // A process without steps of its own moves only at dates its behaviour names (Scheduler#startAt).
-    return steps.stream().allMatch(step -> step.dueAttribute().isPresent());
-  }
-
-  private static Optional<java.time.Instant> instant(String dateTime) {
-    try {
-      return Optional.of(java.time.OffsetDateTime.parse(dateTime).toInstant());
-    } catch (java.time.format.DateTimeParseException notADate) {
-      // A dated step whose date is unreadable falls back to the policy's delay.
-      return Optional.empty();
-    }
+    return steps.stream().allMatch(step -> step.due().isPresent());
   }
 }

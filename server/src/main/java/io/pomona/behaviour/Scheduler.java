@@ -14,7 +14,7 @@ public interface Scheduler {
   Transition start(Process process, String resourceId, Step step);
 
   /**
-   * Schedules a dated step ({@link Step#dueAttribute}) to fall due at {@code due} (at once if that
+   * Schedules a dated step ({@link Step#due}) to fall due at {@code due} (at once if that
    * has passed) instead of after the policy's delay; under a manual policy it awaits a decision
    * all the same. Also for a process without steps of its own whose behaviour starts
    * transitions at a date the resource names (a version's {@code earliestReleaseDate}).

@@ -8,18 +8,18 @@ import java.util.Optional;
  * happens automatically, or when an operator approves), or to {@code rejectedTo} or {@code
  * failedTo} when an operator rejects or fails it.
  *
- * @param dueAttribute for a dated step (a build expiring), the date-time attribute of the resource
- *     at which it falls due, instead of the policy's delay after the resource entered {@code from}
+ * @param due for a dated step (a build expiring, an app event ending), when it falls due, read from
+ *     the resource, instead of the policy's delay after the resource entered {@code from}
  */
 public record Step(
-    String from, String to, Optional<String> rejectedTo, Optional<String> failedTo, Optional<String> dueAttribute) {
+    String from, String to, Optional<String> rejectedTo, Optional<String> failedTo, Optional<DueDate> due) {
 
   public Step {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(rejectedTo, "rejectedTo");
     Objects.requireNonNull(failedTo, "failedTo");
-    Objects.requireNonNull(dueAttribute, "dueAttribute");
+    Objects.requireNonNull(due, "due");
   }
 
   public Step(String from, String to, Optional<String> rejectedTo, Optional<String> failedTo) {
@@ -32,16 +32,21 @@ public record Step(
   }
 
   public Step rejectingTo(String state) {
-    return new Step(from, to, Optional.of(state), failedTo, dueAttribute);
+    return new Step(from, to, Optional.of(state), failedTo, due);
   }
 
   public Step failingTo(String state) {
-    return new Step(from, to, rejectedTo, Optional.of(state), dueAttribute);
+    return new Step(from, to, rejectedTo, Optional.of(state), due);
   }
 
   /** The same step, falling due at the date in {@code attribute} of the resource. */
   public Step dueAt(String attribute) {
-    return new Step(from, to, rejectedTo, failedTo, Optional.of(attribute));
+    return dueWhen(DueDate.attribute(attribute));
+  }
+
+  /** The same step, falling due when {@code rule} says, read from the resource's attributes. */
+  public Step dueWhen(DueDate rule) {
+    return new Step(from, to, rejectedTo, failedTo, Optional.of(rule));
   }
 
   /** Where the resource goes on {@code outcome}; empty if this step cannot end that way. */

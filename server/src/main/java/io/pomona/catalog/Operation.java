@@ -1,6 +1,7 @@
 package io.pomona.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Map;
  *     response may include, the schema its {@code included} array uses for that type (the
  *     {@code included} of {@code AppResponse} holds inAppPurchases as {@code InAppPurchase}, of
  *     {@code PromotedPurchaseResponse} as {@code InAppPurchaseV2}); empty when no such type
+ * @param alternativeContentTypes the other content types the success response may have, which a
+ *     client asks for with {@code Accept} ({@code text/csv} for price point lists); usually empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Operation(
@@ -41,12 +44,34 @@ public record Operation(
     int status,
     String contentType,
     String responseSchema,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> includedSchemas) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> includedSchemas,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alternativeContentTypes) {
 
   public Operation {
+    alternativeContentTypes = alternativeContentTypes == null ? List.of() : List.copyOf(alternativeContentTypes);
     parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     includedSchemas = includedSchemas == null
         ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(includedSchemas));
+  }
+
+  /** An operation that answers in one content type only. */
+  public Operation(
+      String id,
+      String method,
+      String path,
+      OperationKind kind,
+      String type,
+      String relationship,
+      String schema,
+      boolean deprecated,
+      Map<String, Parameter> parameters,
+      RequestBody request,
+      int status,
+      String contentType,
+      String responseSchema,
+      Map<String, String> includedSchemas) {
+    this(id, method, path, kind, type, relationship, schema, deprecated, parameters, request, status, contentType,
+        responseSchema, includedSchemas, List.of());
   }
 
   /** An operation whose response includes no type that has several schemas. */

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param caller the team and key
  * @param path the request path, e.g. {@code /v1/apps}
  * @param rawQuery the query string as sent (links echo it)
+ * @param contentType the media type the answer should have: the operation's own, or one of its
+ *     {@linkplain Operation#alternativeContentTypes() alternatives} the client asked for
  */
 public record Call(
     Operation operation,
@@ -23,4 +25,17 @@ public record Call(
     Optional<JsonNode> body,
     Caller caller,
     String path,
-    String rawQuery) {}
+    String rawQuery,
+    String contentType) {
+
+  /** A call answered in the operation's own content type. */
+  public Call(Operation operation, Optional<String> id, Query query, Optional<JsonNode> body, Caller caller, String path,
+      String rawQuery) {
+    this(operation, id, query, body, caller, path, rawQuery, operation.contentType());
+  }
+
+  /** Whether the client asked for the CSV form of a list. */
+  boolean wantsCsv() {
+    return CsvDocuments.CSV.equals(contentType);
+  }
+}

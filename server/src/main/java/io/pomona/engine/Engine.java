@@ -2,6 +2,7 @@ package io.pomona.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pomona.behaviour.Behaviours;
+import io.pomona.behaviour.ComputedRelationship;
 import io.pomona.behaviour.Scheduling;
 import io.pomona.catalog.Operation;
 import io.pomona.catalog.Relationship;
@@ -12,6 +13,7 @@ import io.pomona.jsonapi.Identifier;
 import io.pomona.jsonapi.WriteRequest;
 import io.pomona.query.Query;
 import io.pomona.store.Anchor;
+import io.pomona.store.Condition;
 import io.pomona.store.Keyset;
 import io.pomona.store.ResourcePage;
 import io.pomona.store.ResourceQuery;
@@ -41,6 +43,10 @@ public final class Engine {
   private final String baseUrl;
   private final Behaviours behaviours;
   private final Metrics metrics;
+  private final ComputedRelationships computed;
+  private final CsvDocuments csv;
+  /** How many resources a CSV table reads per store query. */
+  private static final int CSV_READ_PAGE = 500;
 
   /** A purely generic engine: no behaviours, no simulation, the system clock. */
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl) {
@@ -55,16 +61,21 @@ public final class Engine {
   public Engine(Model model, Store store, ObjectMapper json, String baseUrl, Behaviours behaviours, Clock clock,
       Scheduling scheduling) {
     behaviours.types().forEach(model::type);
+    behaviours.computedRelationships().forEach(computed -> model.relationship(computed.resourceType(),
+        computed.relationship()).orElseThrow(() -> new IllegalArgumentException("a behaviour computes "
+            + computed.resourceType() + "." + computed.relationship() + ", which the catalog does not know")));
     this.model = model;
     this.store = store;
     this.baseUrl = baseUrl;
     this.behaviours = behaviours;
     this.documents = new DocumentWriter(model, json, baseUrl);
+    this.csv = new CsvDocuments(model, json);
     this.planner = new QueryPlanner(model);
-    this.includes = new Includes(model);
     Ids ids = new Ids();
     this.writer = new Writer(model, BodyValidator.forCatalog(model.catalog().catalog()), ids,
         new Lifecycle(behaviours, clock), scheduling);
+    this.computed = new ComputedRelationships(behaviours, writer);
+    this.includes = new Includes(model, computed);
     this.resources = new Resources(store, writer);
     this.referenceSeeder = new ReferenceSeeder(model, store, writer);
     this.metrics = new Metrics(model, store, behaviours, resources, documents, clock, baseUrl);
@@ -129,23 +140,37 @@ public final class Engine {
     });
   }
 
-  /** A related list, as resources or (for the relationship endpoint) as linkage: one query either way. */
+  /**
+   * A related list, as resources or (for the relationship endpoint) as linkage: one query either
+   * way. A computed relationship lists the target type's resources among the ids its rule gives,
+   * so filters, sort and paging work the same.
+   */
   private Reply related(Call call) {
     Operation operation = call.operation();
     String id = call.id().orElseThrow();
     Relationship relationship = relationshipOf(operation);
+    Optional<ComputedRelationship> rule = computed.of(operation.type(), operation.relationship());
+    if (rule.isPresent()) {
+      return store.read(tx -> {
+        find(tx, call.caller(), operation.type(), id);
+        List<String> relatedIds = computed.relatedIds(tx, call.caller().teamId(), rule.get(), id);
+        return page(tx, call, relationship.target(), Optional.empty(), List.of(new Condition.IdIn(relatedIds)));
+      });
+    }
     EdgeRef edge = model.edge(operation.type(), operation.relationship());
     return store.read(tx -> {
       find(tx, call.caller(), operation.type(), id);
-      return page(tx, call, relationship.target(), Optional.of(new Anchor(edge.relation(), id, edge.typeIsFrom())));
+      return page(tx, call, relationship.target(), Optional.of(new Anchor(edge.relation(), id, edge.typeIsFrom())),
+          List.of());
     });
   }
 
   private Reply list(Call call, String type, Optional<Anchor> anchor) {
-    return store.read(tx -> page(tx, call, type, anchor));
+    return store.read(tx -> page(tx, call, type, anchor, List.of()));
   }
 
-  private Reply page(Tx tx, Call call, String type, Optional<Anchor> anchor) {
+  /** @param restriction conditions on top of the request's filters (a computed relationship's ids) */
+  private Reply page(Tx tx, Call call, String type, Optional<Anchor> anchor, List<Condition> restriction) {
     Query query = call.query();
     int limit = query.limit().orElse(io.pomona.jsonapi.QueryParser.DEFAULT_LIMIT);
     String fingerprint = QueryPlanner.fingerprint(call.operation().id(), call.id(), query);
@@ -154,6 +179,14 @@ public final class Engine {
         .map(cursor -> new Keyset(cursor.sortValues(), cursor.seq()));
     String team = model.teamFor(anchorType(call), call.caller().teamId());
     ResourceQuery resourceQuery = planner.plan(team, type, anchor, query, limit, after);
+    if (!restriction.isEmpty()) {
+      List<Condition> conditions = new java.util.ArrayList<>(restriction);
+      conditions.addAll(resourceQuery.conditions());
+      resourceQuery = resourceQuery.withConditions(conditions);
+    }
+    if (call.wantsCsv()) {
+      return csvTable(tx, call, resourceQuery);
+    }
     ResourcePage page = tx.query(resourceQuery);
     Optional<String> next = page.next()
         .map(keyset -> new Cursor(fingerprint, keyset.values(), keyset.tiebreak()).encode())
@@ -165,6 +198,26 @@ public final class Engine {
     return Reply.json(200, documents.collection(schemaOf(call.operation()), page.items(), selfUrl(call), next,
         page.total(), limit, includes.render(tx, call.caller().teamId(), type, page.items(), query,
             call.operation().includedSchemas())));
+  }
+
+  /**
+   * Every matching resource as one CSV table: the CSV form is the whole list (Inf: it exists so
+   * that a client need not page through thousands of price points), read in pages of the largest
+   * size; {@code limit} and {@code cursor} do not apply.
+   */
+  private Reply csvTable(Tx tx, Call call, ResourceQuery first) {
+    List<StoredResource> items = new java.util.ArrayList<>();
+    ResourceQuery next = first.withLimit(CSV_READ_PAGE).withAfter(Optional.empty());
+    while (true) {
+      ResourcePage page = tx.query(next);
+      items.addAll(page.items());
+      if (page.next().isEmpty()) {
+        break;
+      }
+      next = next.withAfter(page.next());
+    }
+    return new Reply(200, CsvDocuments.CSV, csv.table(tx, call.caller().teamId(), schemaOf(call.operation()), items),
+        Map.of());
   }
 
   private Reply toOneRelated(Call call) {

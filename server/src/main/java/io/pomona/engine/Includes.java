@@ -27,9 +27,11 @@ final class Includes {
   static final int DEFAULT_INCLUDED_LIMIT = 10;
 
   private final Model model;
+  private final ComputedRelationships computed;
 
-  Includes(Model model) {
+  Includes(Model model, ComputedRelationships computed) {
     this.model = model;
+    this.computed = computed;
   }
 
   /**
@@ -47,25 +49,15 @@ final class Includes {
       Relationship relationship = model.relationship(type, name)
           .orElseThrow(() -> new IllegalStateException("the catalog allows include=" + name + " on " + type));
       int limit = relationship.toMany() ? query.relatedLimits().getOrDefault(name, DEFAULT_INCLUDED_LIMIT) : 1;
-      EdgeRef edge = model.edge(type, name);
-      String edgeTeam = model.teamFor(type, team);
-      Map<String, List<Edge>> edges = edge.typeIsFrom()
-          ? tx.targetsOfEach(edgeTeam, edge.relation(), ids, limit)
-          : tx.sourcesOfEach(edgeTeam, edge.relation(), ids, limit);
-      Map<String, Long> totals = relationship.toMany()
-          ? (edge.typeIsFrom()
-              ? tx.countTargetsOfEach(edgeTeam, edge.relation(), ids)
-              : tx.countSourcesOfEach(edgeTeam, edge.relation(), ids))
-          : Map.of();
+      Map<String, Linkage> linked = computed.of(type, name).isPresent()
+          ? computedLinkage(tx, team, type, name, relationship, primaries, limit)
+          : storedLinkage(tx, team, type, name, relationship, ids, limit);
       Set<String> relatedIds = new LinkedHashSet<>();
       for (StoredResource primary : primaries) {
-        List<String> linked = new ArrayList<>();
-        for (Edge e : edges.getOrDefault(primary.id(), List.of())) {
-          linked.add(edge.typeIsFrom() ? e.toId() : e.fromId());
-        }
-        relatedIds.addAll(linked);
+        Linkage linkage = linked.getOrDefault(primary.id(), new Linkage(relationship.target(), List.of(), 0, limit));
+        relatedIds.addAll(linkage.ids());
         linkages.computeIfAbsent(DocumentWriter.Rendering.key(primary.type(), primary.id()), k -> new HashMap<>())
-            .put(name, new Linkage(relationship.target(), linked, totals.getOrDefault(primary.id(), (long) linked.size()), limit));
+            .put(name, linkage);
       }
       for (StoredResource related : fetch(tx, team, relationship.target(), relatedIds)) {
         String key = DocumentWriter.Rendering.key(related.type(), related.id());
@@ -76,6 +68,47 @@ final class Includes {
     }
     return new DocumentWriter.Rendering(
         query.fields(), linkages, List.copyOf(included.values()), includedSchemas);
+  }
+
+  /** Each primary's linkage through stored edges: batched per relationship, never per resource. */
+  private Map<String, Linkage> storedLinkage(Tx tx, String team, String type, String name, Relationship relationship,
+      List<String> ids, int limit) {
+    EdgeRef edge = model.edge(type, name);
+    String edgeTeam = model.teamFor(type, team);
+    Map<String, List<Edge>> edges = edge.typeIsFrom()
+        ? tx.targetsOfEach(edgeTeam, edge.relation(), ids, limit)
+        : tx.sourcesOfEach(edgeTeam, edge.relation(), ids, limit);
+    Map<String, Long> totals = relationship.toMany()
+        ? (edge.typeIsFrom()
+            ? tx.countTargetsOfEach(edgeTeam, edge.relation(), ids)
+            : tx.countSourcesOfEach(edgeTeam, edge.relation(), ids))
+        : Map.of();
+    Map<String, Linkage> linkages = new HashMap<>();
+    edges.forEach((primary, list) -> {
+      List<String> linked = list.stream().map(e -> edge.typeIsFrom() ? e.toId() : e.fromId()).toList();
+      linkages.put(primary, new Linkage(relationship.target(), linked,
+          totals.getOrDefault(primary, (long) linked.size()), limit));
+    });
+    return linkages;
+  }
+
+  /**
+   * Each primary's linkage through a computed relationship: its rule's ids that exist, the first
+   * {@code limit} of them shown and all counted, as for stored edges.
+   */
+  private Map<String, Linkage> computedLinkage(Tx tx, String team, String type, String name,
+      Relationship relationship, List<StoredResource> primaries, int limit) {
+    var rule = computed.of(type, name).orElseThrow();
+    Map<String, Linkage> linkages = new HashMap<>();
+    for (StoredResource primary : primaries) {
+      List<String> candidates = computed.relatedIds(tx, team, rule, primary.id());
+      Set<String> existing = new java.util.HashSet<>();
+      fetch(tx, team, relationship.target(), candidates).forEach(r -> existing.add(r.id()));
+      List<String> linked = candidates.stream().filter(existing::contains).toList();
+      linkages.put(primary.id(), new Linkage(relationship.target(), linked.subList(0, Math.min(limit, linked.size())),
+          linked.size(), limit));
+    }
+    return linkages;
   }
 
   private List<StoredResource> fetch(Tx tx, String team, String type, Collection<String> ids) {

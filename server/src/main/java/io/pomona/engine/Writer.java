@@ -104,21 +104,86 @@ final class Writer {
 
   /**
    * Inserts the resources a write sends in {@code included} (each under a new id, linked as it
-   * says) and returns the new id of each temporary one, by {@code type/temporaryId}.
+   * says) and returns the new id of each temporary one, by {@code type/temporaryId}. A resource
+   * is created after the included ones it names (a custom product page version after its inline
+   * localizations), so that its links find them; where two name each other, the link to the one
+   * not created yet is made once every included resource exists.
    */
   private Map<String, String> insertIncluded(TxResources session, Tx tx, String team,
       List<IncludedResource> included) {
     Map<String, String> temporaryIds = new HashMap<>();
     for (IncludedResource resource : included) {
-      temporaryIds.put(resource.type() + "/" + resource.id(), ids.newId(resource.type()));
+      temporaryIds.put(key(resource.type(), resource.id()), ids.newId(resource.type()));
     }
-    for (IncludedResource resource : included) {
-      String id = temporaryIds.get(resource.type() + "/" + resource.id());
-      lifecycle.create(session, resource.type(), id, withoutNulls(resource.attributes()),
-          relatedIds(resource.relationships(), temporaryIds),
-          () -> linkAll(tx, team, resource.type(), id, resource.relationships(), temporaryIds, "/included"));
+    Set<String> created = new java.util.HashSet<>();
+    List<Runnable> deferred = new ArrayList<>();
+    for (IncludedResource resource : referencedFirst(included)) {
+      String id = temporaryIds.get(key(resource.type(), resource.id()));
+      Map<String, Optional<List<Identifier>>> now = new LinkedHashMap<>();
+      resource.relationships().forEach((name, identifiers) -> {
+        List<Identifier> ready = new ArrayList<>();
+        for (Identifier target : identifiers.orElse(List.of())) {
+          String targetKey = key(target.type(), target.id());
+          if (temporaryIds.containsKey(targetKey) && !created.contains(targetKey)) {
+            deferred.add(() -> link(tx, team, resource.type(), id, name,
+                List.of(new Identifier(target.type(), temporaryIds.get(targetKey))), "/included/" + name + "/data",
+                Mode.ADD));
+          } else {
+            ready.add(target);
+          }
+        }
+        now.put(name, identifiers.map(given -> ready));
+      });
+      try {
+        lifecycle.create(session, resource.type(), id, withoutNulls(resource.attributes()),
+            relatedIds(resource.relationships(), temporaryIds),
+            () -> linkAll(tx, team, resource.type(), id, now, temporaryIds, "/included"));
+      } catch (ApiException refused) {
+        throw inIncluded(refused, "/included/" + included.indexOf(resource));
+      }
+      created.add(key(resource.type(), resource.id()));
     }
+    deferred.forEach(Runnable::run);
     return temporaryIds;
+  }
+
+  /**
+   * A behaviour's refusal of an included resource, its pointers moved from {@code /data} (the
+   * resource as the behaviour sees it) to where the client sent it.
+   */
+  private static ApiException inIncluded(ApiException refused, String at) {
+    return new ApiException(refused.errors().stream().map(error -> error.source()
+        .flatMap(ApiError.Source::pointer).filter(pointer -> pointer.startsWith("/data/"))
+        .map(pointer -> error.withSource(ApiError.Source.pointer(at + pointer.substring("/data".length()))))
+        .orElse(error)).toList());
+  }
+
+  /** The included resources, each after the included ones it names (as given where they name each other). */
+  private static List<IncludedResource> referencedFirst(List<IncludedResource> included) {
+    Map<String, IncludedResource> byKey = new LinkedHashMap<>();
+    included.forEach(resource -> byKey.put(key(resource.type(), resource.id()), resource));
+    List<IncludedResource> ordered = new ArrayList<>();
+    Set<String> visited = new java.util.HashSet<>();
+    for (String start : byKey.keySet()) {
+      visit(start, byKey, visited, ordered);
+    }
+    return ordered;
+  }
+
+  private static void visit(String key, Map<String, IncludedResource> byKey, Set<String> visited,
+      List<IncludedResource> ordered) {
+    if (!visited.add(key)) {
+      return; // done, or on the current path: a cycle keeps the given order
+    }
+    IncludedResource resource = byKey.get(key);
+    resource.relationships().values().forEach(identifiers -> identifiers.orElse(List.of()).stream()
+        .map(target -> key(target.type(), target.id())).filter(byKey::containsKey)
+        .forEach(target -> visit(target, byKey, visited, ordered)));
+    ordered.add(resource);
+  }
+
+  private static String key(String type, String id) {
+    return type + "/" + id;
   }
 
   private void linkAll(Tx tx, String team, String type, String id,

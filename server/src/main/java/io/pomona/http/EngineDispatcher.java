@@ -28,7 +28,8 @@ public final class EngineDispatcher implements RequestPipeline.Dispatcher {
         call.body(),
         new Caller(principal.team(), principal.key()),
         call.request().path(),
-        call.request().rawQuery()));
+        call.request().rawQuery(),
+        ContentNegotiation.choose(call.request().header("accept"), call.route().operation())));
     Map<String, String> headers = new LinkedHashMap<>(reply.headers());
     return new ApiResponse(reply.status(), headers, reply.contentType(), reply.body());
   }

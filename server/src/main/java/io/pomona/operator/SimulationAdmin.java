@@ -127,6 +127,14 @@ public final class SimulationAdmin {
    * ended or its step cannot end that way.
    */
   public ObjectNode decide(String transitionId, String decision, Optional<String> reason) {
+    return decide(transitionId, decision, reason, List.of());
+  }
+
+  /**
+   * Takes a decision that may concern only some parts of the resource ({@link Decision#parts}): a
+   * rejection of some items of a review submission. 400 for parts of another decision.
+   */
+  public ObjectNode decide(String transitionId, String decision, Optional<String> reason, List<String> parts) {
     long id = transitionId(transitionId);
     Outcome outcome = switch (decision.toLowerCase(Locale.ROOT)) {
       case "approve" -> Outcome.APPROVE;
@@ -138,7 +146,10 @@ public final class SimulationAdmin {
     if (outcome != Outcome.APPROVE && given.isEmpty()) {
       throw Errors.entityInvalid("a " + decision.toLowerCase(Locale.ROOT) + " decision needs a 'reason'");
     }
-    Transition ended = simulation.decisions().decide(id, new Decision(outcome, given));
+    if (!parts.isEmpty() && outcome != Outcome.REJECT) {
+      throw Errors.entityInvalid("only a reject decision names 'parts'");
+    }
+    Transition ended = simulation.decisions().decide(id, new Decision(outcome, given, parts));
     return stateJson.transition(ended, true);
   }
 

@@ -105,6 +105,7 @@ final class Firing {
     cause.put("transition", id);
     cause.put("outcome", outcome);
     reason.ifPresent(text -> cause.put("reason", text));
+    decision.map(Decision::parts).filter(parts -> !parts.isEmpty()).ifPresent(parts -> cause.put("parts", parts));
     resources.access(tx, transition.teamId(), Origin.SIMULATION, cause)
         .update(transition.resourceType(), transition.resourceId(), Map.of(process.stateAttribute(), target));
     return tx.findTransition(id);

@@ -32,7 +32,7 @@ class DemoSeedingTest {
       seeding.seedDefaultTeamIfEmpty();
       seeding.seedDefaultTeamIfEmpty();
 
-      assertThat(pomona.get("/v1/apps").json().path("data")).hasSize(4);
+      assertThat(pomona.get("/v1/apps").json().path("data")).hasSize(7);
       assertThat(printed.toString(StandardCharsets.UTF_8))
           .contains("Demo data: seeded team 'Test Team'")
           .contains("Demo data: team 'Test Team' already has apps; left as it is.");
@@ -54,7 +54,7 @@ class DemoSeedingTest {
     try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
       long apps = store.read(tx -> tx.query(new ResourceQuery(teamId, "apps", false, Optional.empty(), List.of(),
           List.of(), Optional.empty(), 10)).total());
-      assertThat(apps).isEqualTo(4);
+      assertThat(apps).isEqualTo(7);
     }
   }
 

@@ -32,6 +32,24 @@ class ProcessTest {
   }
 
   @Test
+  void aDatedStepReadsItsDateFromTheResource() {
+    Step expiry = Step.of("ACTIVE", "EXPIRED").dueAt("expirationDate");
+    assertThat(expiry.due().orElseThrow().in(Map.of("expirationDate", "2026-12-05T10:00:00.000Z")))
+        .hasValue(java.time.Instant.parse("2026-12-05T10:00:00Z"));
+    assertThat(expiry.due().orElseThrow().in(Map.of("expirationDate", "soon"))).isEmpty();
+    assertThat(expiry.due().orElseThrow().in(Map.of())).isEmpty();
+
+    Step ending = Step.of("PUBLISHED", "PAST").dueWhen(attributes ->
+        DueDate.instant((String) attributes.get("end")).map(end -> end.plus(Duration.ofHours(1))));
+    assertThat(ending.due().orElseThrow().in(Map.of("end", "2026-12-05T10:00:00Z")))
+        .hasValue(java.time.Instant.parse("2026-12-05T11:00:00Z"));
+    Process dated = new Process("dated", "appEvents", "eventState", "APP_EVENT_STATE_UPDATED",
+        Set.of(new Move("PUBLISHED", "PAST")), List.of(ending), Policy.auto(Duration.ZERO));
+    assertThat(dated.isDated()).isTrue();
+    assertThat(REVIEW.isDated()).isFalse();
+  }
+
+  @Test
   void stateIsReadOnlyWhenItIsAString() {
     assertThat(REVIEW.stateIn(Map.of("appVersionState", "IN_REVIEW"))).hasValue("IN_REVIEW");
     assertThat(REVIEW.stateIn(Map.of("appVersionState", 3))).isEmpty();

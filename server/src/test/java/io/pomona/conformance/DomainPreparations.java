@@ -91,6 +91,26 @@ final class DomainPreparations {
         relationships.putObject("appStoreVersion").putObject("data").put("type", "appStoreVersions")
             .put("id", fixtures.fresh("appStoreVersions", Map.of("app", List.of(app))));
       }),
+      Map.entry("appCustomProductPageLocalizations_createInstance", (body, fixtures) -> {
+        attributes(body).put("locale", "en-US");
+        link(body, "appCustomProductPageVersion", fixtures.fresh("appCustomProductPageVersions", Map.of()));
+      }),
+      Map.entry("appCustomProductPageVersions_createInstance", (body, fixtures) ->
+          link(body, "appCustomProductPage", fixtures.fresh("appCustomProductPages", Map.of()))),
+      Map.entry("appEventLocalizations_createInstance", (body, fixtures) -> {
+        attributes(body).put("locale", "en-US");
+        link(body, "appEvent", fixtures.fresh("appEvents", Map.of()));
+      }),
+      Map.entry("appEvents_createInstance", (body, fixtures) -> eventAttributes(body)),
+      Map.entry("appEvents_updateInstance", (body, fixtures) -> eventAttributes(body)),
+      Map.entry("appStoreVersionExperimentTreatmentLocalizations_createInstance", (body, fixtures) -> {
+        attributes(body).put("locale", "en-US");
+        link(body, "appStoreVersionExperimentTreatment", fixtures.fresh("appStoreVersionExperimentTreatments",
+            Map.of()));
+      }),
+      // started is a request that needs an approved experiment; ExperimentRules' tests run it.
+      Map.entry("appStoreVersionExperimentsV2_updateInstance", (body, fixtures) -> attributes(body).remove("started")),
+      Map.entry("appStoreVersionExperiments_updateInstance", (body, fixtures) -> attributes(body).remove("started")),
       Map.entry("territoryAvailabilities_updateInstance", (body, fixtures) ->
           attributes(body).put("preOrderEnabled", false)));
 
@@ -102,6 +122,16 @@ final class DomainPreparations {
     if (preparation != null && body instanceof ObjectNode document) {
       preparation.accept(document, fixtures);
     }
+  }
+
+  /** An App Store locale and one schedule that AppEventRules accepts. */
+  private static void eventAttributes(ObjectNode body) {
+    ObjectNode attributes = attributes(body);
+    attributes.put("primaryLocale", "en-US");
+    ObjectNode schedule = attributes.putArray("territorySchedules").addObject();
+    schedule.putArray("territories").add("USA");
+    schedule.put("publishStart", "2024-01-01T00:00:00.000Z").put("eventStart", "2024-01-02T00:00:00.000Z")
+        .put("eventEnd", "2024-01-03T00:00:00.000Z");
   }
 
   private static ObjectNode attributes(ObjectNode body) {

@@ -111,7 +111,21 @@ final class OperationReader {
         success.map(s -> Integer.parseInt(s.getKey())).orElse(0),
         contentType.orElse(null),
         responseSchema.orElse(null),
-        contentType.map(type -> includedSchemas(firstContent.get(type), id)).orElse(Map.of()));
+        contentType.map(type -> includedSchemas(firstContent.get(type), id)).orElse(Map.of()),
+        alternativeContentTypes(firstContent, contentType));
+  }
+
+  /** The success response's content types after the first, in the document's order. */
+  private static List<String> alternativeContentTypes(JsonNode content, Optional<String> first) {
+    List<String> others = new ArrayList<>();
+    if (content != null) {
+      content.properties().forEach(entry -> {
+        if (!first.equals(Optional.of(entry.getKey()))) {
+          others.add(entry.getKey());
+        }
+      });
+    }
+    return others;
   }
 
   /**

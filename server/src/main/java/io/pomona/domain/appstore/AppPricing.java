@@ -1,6 +1,7 @@
 package io.pomona.domain.appstore;
 
 import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.ComputedRelationship;
 import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.WriteContext;
 import io.pomona.behaviour.WriteKind;
@@ -36,6 +37,15 @@ public final class AppPricing implements Behaviour {
   @Override
   public Set<String> derivedTypes() {
     return Set.of(PricePoints.TYPE);
+  }
+
+  /**
+   * A price point's equalizations (the same tier in every other territory) follow from the ids
+   * ({@link PricePoints#equalizations}); storing them would take some 365,000 edges per app.
+   */
+  @Override
+  public List<ComputedRelationship> computedRelationships() {
+    return List.of(new ComputedRelationship(PricePoints.TYPE, "equalizations", PricePoints::equalizations));
   }
 
   @Override

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The metadata texts of a version and of an app ({@link TextRules}): length limits, URLs, a known
- * locale and one localization per locale (a second → 409 {@code ATTRIBUTE.INVALID.DUPLICATE} at
+ * The metadata texts of a version, an app, a custom product page, an app event and an experiment's
+ * treatment ({@link TextRules}): length limits, URLs, a known locale and one localization per locale (a second → 409 {@code ATTRIBUTE.INVALID.DUPLICATE} at
  * {@code /data/attributes/locale}). A version's localizations change only while the version is
  * editable, except {@code promotionalText}, which Apple lets developers change at any time (App
  * Store Connect Help, "promotional text").
@@ -24,12 +24,17 @@ public final class LocalizationRules implements Behaviour {
   /** The parent of each localized type: one localization per locale per parent. */
   private static final Map<String, String> PARENT = Map.of(
       "appStoreVersionLocalizations", "appStoreVersion",
-      "appInfoLocalizations", "appInfo");
+      "appInfoLocalizations", "appInfo",
+      "appCustomProductPageLocalizations", "appCustomProductPageVersion",
+      "appEventLocalizations", "appEvent",
+      "appStoreVersionExperimentTreatmentLocalizations", "appStoreVersionExperimentTreatment");
   private static final String ANY_STATE = "promotionalText";
 
   @Override
   public Set<String> resourceTypes() {
-    return Set.of("appStoreVersionLocalizations", "appInfoLocalizations", "appStoreReviewDetails");
+    Set<String> types = new java.util.HashSet<>(PARENT.keySet());
+    types.addAll(TextRules.LIMITS.keySet());
+    return Set.copyOf(types);
   }
 
   @Override

@@ -72,6 +72,22 @@ public final class PricePoints {
     }
   }
 
+  /**
+   * The equalizations of a price point: the same tier of the same app in every other territory,
+   * in the territories' order (computed, never stored: {@link AppPricing#computedRelationships}).
+   */
+  static List<String> equalizations(ResourceAccess resources, String pricePointId) {
+    Optional<Key> point = key(pricePointId);
+    if (point.isEmpty()) {
+      return List.of();
+    }
+    return resources.find("territories", Map.of(), 1000).stream()
+        .map(StoredResource::id)
+        .filter(territory -> !territory.equals(point.get().territory()))
+        .map(territory -> id(point.get().appId(), territory, point.get().tier()))
+        .toList();
+  }
+
   static BigDecimal customerPrice(BigDecimal usd, String currency) {
     if (usd.signum() == 0 || currency.equals("USD")) {
       return usd;

@@ -5,6 +5,8 @@ import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.ResourceAccess;
 import io.pomona.behaviour.WriteContext;
 import io.pomona.behaviour.WriteKind;
+import io.pomona.domain.appstore.ReviewTargets.Named;
+import io.pomona.domain.appstore.ReviewTargets.Target;
 import io.pomona.error.ApiError;
 import io.pomona.error.ApiException;
 import io.pomona.error.Errors;
@@ -15,18 +17,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The items of a review submission (api-facts.md §6.3): each names one thing to review; items
- * change only while the submission is editable. A version item must be the submission's app and
- * platform, editable, the submission's only version (Obs: {@code RELATIONSHIP.INVALID.NOT_ALLOWED})
- * and in no other open submission (Obs: {@code STATE_NOT_ALLOWED}); adding it makes the version
- * {@code READY_FOR_REVIEW} and the submission's {@code appStoreVersionForReview}. {@code resolved:
- * true} readies a rejected item again; {@code removed: true} or a delete takes it out, and its
- * version back to {@code PREPARE_FOR_SUBMISSION}.
+ * The items of a review submission (api-facts.md §6.3): each names one thing to review, of a kind
+ * {@link ReviewTargets} lists (a version, a custom product page version, an app event, an
+ * experiment); items change only while the submission is editable. The thing must be the
+ * submission's app (and platform, where it has one), editable, in no other open submission and not
+ * twice in this one (Obs: {@code STATE_NOT_ALLOWED}), and a version the submission's only version
+ * (Obs: {@code RELATIONSHIP.INVALID.NOT_ALLOWED}); adding it makes it {@code READY_FOR_REVIEW} (a
+ * version also the submission's {@code appStoreVersionForReview}). {@code resolved: true} readies a
+ * rejected item again; {@code removed: true} or a delete takes it out, and the thing back to its
+ * preparing state.
  */
 public final class ReviewItemRules implements Behaviour {
   static final String TYPE = "reviewSubmissionItems";
   static final String READY_FOR_REVIEW = "READY_FOR_REVIEW";
   static final String APPROVED = "APPROVED";
+  static final String ACCEPTED = "ACCEPTED";
   static final String REJECTED = "REJECTED";
   static final String REMOVED = "REMOVED";
   private static final String SUBMISSION = "reviewSubmission";
@@ -44,7 +49,11 @@ public final class ReviewItemRules implements Behaviour {
     Optional<StoredResource> submission = Related.toOneId(ctx, SUBMISSION)
         .flatMap(id -> ctx.resources().get(ReviewSubmissionFlow.TYPE, id));
     String submissionState = submission.flatMap(s -> Related.text(s, "state")).orElse("");
-    if (submission.isPresent() && !ReviewSubmissionFlow.EDITABLE.contains(submissionState)) {
+    // A client changes an item by its requests (resolved, removed); the review flow moves the
+    // state of items of a submission it is moving, which the check must not refuse.
+    boolean request = ctx.kind() != WriteKind.UPDATE || ctx.attributes().containsKey("resolved")
+        || ctx.attributes().containsKey("removed");
+    if (request && submission.isPresent() && !ReviewSubmissionFlow.EDITABLE.contains(submissionState)) {
       throw new ApiException(Errors.entityStateInvalid(ctx.kind() == WriteKind.CREATE
           ? "/data/relationships/reviewSubmission" : "/data/id", ReviewSubmissionFlow.TYPE, submission.get().id()));
     }
@@ -65,50 +74,58 @@ public final class ReviewItemRules implements Behaviour {
       throw new ApiException(Errors.relationshipInvalid("/data/relationships/" + named.get(1),
           "An item names one thing to review; this one also names '" + named.get(0) + "'."));
     }
-    if (named.get(0).equals("appStoreVersion")) {
-      versionProblem(ctx, submission, ctx.relationships().get("appStoreVersion").get(0)).ifPresent(problem -> {
-        throw new ApiException(problem);
-      });
-    }
+    ReviewTargets.byRelationship(named.get(0)).ifPresent(target ->
+        problem(ctx, submission, target, ctx.relationships().get(target.relationship()).get(0)).ifPresent(problem -> {
+          throw new ApiException(problem);
+        }));
   }
 
-  private static Optional<ApiError> versionProblem(WriteContext ctx, StoredResource submission, String versionId) {
-    String pointer = "/data/relationships/appStoreVersion";
-    Optional<StoredResource> version = ctx.resources().get(AppStoreVersionRules.TYPE, versionId);
-    if (version.isEmpty()) {
-      return Optional.empty(); // the engine answers for a version that does not exist
+  /** Why the resource cannot be an item of the submission, if it cannot. */
+  private static Optional<ApiError> problem(WriteContext ctx, StoredResource submission, Target target, String id) {
+    String pointer = "/data/relationships/" + target.relationship();
+    Optional<StoredResource> resource = ctx.resources().get(target.type(), id);
+    if (resource.isEmpty()) {
+      return Optional.empty(); // the engine answers for a resource that does not exist
     }
-    Optional<String> versionApp = Related.one(ctx.resources(), AppStoreVersionRules.TYPE, versionId, "app")
-        .map(StoredResource::id);
     Optional<String> submissionApp = Related.one(ctx.resources(), ReviewSubmissionFlow.TYPE, submission.id(), "app")
         .map(StoredResource::id);
-    if (!versionApp.equals(submissionApp)) {
-      return Optional.of(Errors.relationshipInvalid(pointer, "The version belongs to another app."));
+    if (!target.appId(ctx.resources(), resource.get()).equals(submissionApp)) {
+      return Optional.of(Errors.relationshipInvalid(pointer, "The " + target.relationship()
+          + " belongs to another app."));
     }
-    if (!Related.text(version.get(), "platform").equals(Related.text(submission, "platform"))) {
-      return Optional.of(Errors.relationshipInvalid(pointer, "The version is for "
-          + Related.text(version.get(), "platform").orElse("?") + "; the submission is for "
-          + Related.text(submission, "platform").orElse("?") + "."));
+    Optional<String> platform = target.platformAttribute().flatMap(name -> Related.text(resource.get(), name));
+    if (platform.isPresent() && !platform.equals(Related.text(submission, "platform"))) {
+      return Optional.of(Errors.relationshipInvalid(pointer, "The " + target.relationship() + " is for "
+          + platform.get() + "; the submission is for " + Related.text(submission, "platform").orElse("?") + "."));
     }
-    boolean anotherVersion = Related.all(ctx.resources(), ReviewSubmissionFlow.TYPE, submission.id(), "items").stream()
-        .filter(item -> !REMOVED.equals(item.attributes().get("state")))
-        .anyMatch(item -> Related.one(ctx.resources(), TYPE, item.id(), "appStoreVersion").isPresent());
-    if (anotherVersion) {
+    if (target.onePerSubmission() && activeItems(ctx.resources(), submission.id()).stream()
+        .anyMatch(item -> Related.one(ctx.resources(), TYPE, item.id(), target.relationship()).isPresent())) {
       return Optional.of(Errors.relationshipNotAllowed(pointer,
-          "Only one appStoreVersion can be present in reviewSubmissions."));
+          "Only one " + target.relationship() + " can be present in reviewSubmissions."));
     }
-    boolean elsewhere = ctx.resources().referrers(TYPE, "appStoreVersion", versionId, Related.MANY).stream()
+    boolean elsewhere = ctx.resources().referrers(TYPE, target.relationship(), id, Related.MANY).stream()
         .filter(item -> !REMOVED.equals(item.attributes().get("state")))
         .flatMap(item -> Related.one(ctx.resources(), TYPE, item.id(), SUBMISSION).stream())
         .anyMatch(other -> !other.id().equals(submission.id())
             && !ReviewSubmissionFlow.COMPLETE.equals(other.attributes().get("state")));
-    if (elsewhere) {
-      return Optional.of(Errors.stateNotAllowed(pointer, "The version is already in another review submission."));
+    boolean here = activeItems(ctx.resources(), submission.id()).stream()
+        .anyMatch(item -> Related.one(ctx.resources(), TYPE, item.id(), target.relationship())
+            .map(named -> named.id().equals(id)).orElse(false));
+    if (elsewhere || here) {
+      return Optional.of(Errors.stateNotAllowed(pointer, "The " + target.relationship() + " is already in "
+          + (here ? "this" : "another") + " review submission."));
     }
-    if (!VersionStates.editable(Related.text(version.get(), "appVersionState"))) {
-      return Optional.of(Errors.entityStateInvalid(pointer, AppStoreVersionRules.TYPE, versionId));
+    if (!target.editable(resource.get())) {
+      return Optional.of(Errors.entityStateInvalid(pointer, target.type(), id));
     }
     return Optional.empty();
+  }
+
+  /** The items of a submission not removed from it. */
+  static List<StoredResource> activeItems(ResourceAccess resources, String submissionId) {
+    return Related.all(resources, ReviewSubmissionFlow.TYPE, submissionId, "items").stream()
+        .filter(item -> !REMOVED.equals(item.attributes().get("state")))
+        .toList();
   }
 
   @Override
@@ -120,7 +137,7 @@ public final class ReviewItemRules implements Behaviour {
       return;
     }
     if (ctx.kind() == WriteKind.DELETE) {
-      versionOf(ctx).ifPresent(version -> backToPreparation(ctx.resources(), version));
+      namedBy(ctx).ifPresent(named -> backToPreparation(ctx.resources(), named));
       return;
     }
     // Requests, not attributes (OpenAPI ReviewSubmissionItem has neither): they move the state.
@@ -138,31 +155,43 @@ public final class ReviewItemRules implements Behaviour {
 
   @Override
   public void afterWrite(WriteContext ctx) {
-    Optional<StoredResource> version = versionOf(ctx);
-    if (version.isEmpty()) {
+    Optional<Named> named = namedBy(ctx);
+    if (named.isEmpty()) {
       return;
     }
+    Target target = named.get().target();
+    StoredResource resource = named.get().resource();
     if (ctx.kind() == WriteKind.CREATE) {
       boolean unsent = Related.toOneId(ctx, SUBMISSION).flatMap(id -> ctx.resources().get(ReviewSubmissionFlow.TYPE, id))
           .map(s -> ReviewSubmissionFlow.READY_FOR_REVIEW.equals(s.attributes().get("state"))).orElse(false);
-      if (unsent && VersionStates.editable(Related.text(version.get(), "appVersionState"))) {
-        VersionRelease.setState(ctx.resources(), version.get().id(), VersionStates.READY_FOR_REVIEW);
+      if (unsent && target.editable(resource)) {
+        target.setState(ctx.resources(), resource.id(), ReviewTargets.READY_FOR_REVIEW);
       }
-      Related.toOneId(ctx, SUBMISSION).ifPresent(submission -> ctx.resources().link(ReviewSubmissionFlow.TYPE,
-          submission, "appStoreVersionForReview", List.of(version.get().id())));
+      if (target == ReviewTargets.VERSION) {
+        Related.toOneId(ctx, SUBMISSION).ifPresent(submission -> ctx.resources().link(ReviewSubmissionFlow.TYPE,
+            submission, "appStoreVersionForReview", List.of(resource.id())));
+      }
     } else if (ctx.kind() == WriteKind.UPDATE && AppStoreVersionRules.changed(ctx, "state")
         && REMOVED.equals(ctx.attributes().get("state"))) {
-      backToPreparation(ctx.resources(), version.get());
+      backToPreparation(ctx.resources(), named.get());
     }
   }
 
-  private static Optional<StoredResource> versionOf(WriteContext ctx) {
-    return Related.toOneId(ctx, "appStoreVersion").flatMap(id -> ctx.resources().get(AppStoreVersionRules.TYPE, id));
+  /** The reviewed resource this item names, read from the write (the item may be new). */
+  private static Optional<Named> namedBy(WriteContext ctx) {
+    for (Target target : ReviewTargets.ALL) {
+      Optional<StoredResource> resource = Related.toOneId(ctx, target.relationship())
+          .flatMap(id -> ctx.resources().get(target.type(), id));
+      if (resource.isPresent()) {
+        return Optional.of(new Named(target, resource.get()));
+      }
+    }
+    return Optional.empty();
   }
 
-  private static void backToPreparation(ResourceAccess resources, StoredResource version) {
-    if (VersionStates.READY_FOR_REVIEW.equals(version.attributes().get("appVersionState"))) {
-      VersionRelease.setState(resources, version.id(), VersionStates.PREPARE_FOR_SUBMISSION);
+  private static void backToPreparation(ResourceAccess resources, Named named) {
+    if (named.target().state(named.resource()).equals(Optional.of(ReviewTargets.READY_FOR_REVIEW))) {
+      named.target().setState(resources, named.resource().id(), named.target().preparing());
     }
   }
 

@@ -22,16 +22,18 @@ import java.util.Set;
 /**
  * App Review of a review submission (api-facts.md §6.3): created {@code READY_FOR_REVIEW} for an
  * app and platform (one open per app and platform), items added ({@link ReviewItemRules}), then
- * {@code submitted: true} checks every version item ({@link SubmissionPreconditions}) and moves to
+ * {@code submitted: true} checks every item (its kind's preconditions) and moves to
  * {@code WAITING_FOR_REVIEW}; Apple takes it {@code IN_REVIEW}, then approves ({@code COMPLETE}) or
  * rejects ({@code UNRESOLVED_ISSUES}, the operator's decision with a reason). After a rejection the
  * client resolves the items and submits the same submission again. {@code canceled: true} moves a
  * submitted one to {@code CANCELING}, and Apple makes it editable again ({@code READY_FOR_REVIEW},
  * Inf §6.3: the spec has no cancelled state).
  *
- * <p>The versions in the submission follow it: {@code WAITING_FOR_REVIEW}, {@code IN_REVIEW}, then
- * released as their release type says ({@link VersionRelease}), {@code REJECTED}, or {@code
- * DEVELOPER_REJECTED} when the developer cancels.
+ * <p>What the items name ({@link ReviewTargets}: versions, custom product page versions, app events,
+ * experiments) follows it: {@code WAITING_FOR_REVIEW}, {@code IN_REVIEW}, then approved as each
+ * kind says (a version released as its release type says, {@link VersionRelease}), {@code REJECTED}
+ * or {@code ACCEPTED} (another item was rejected), or withdrawn when the developer cancels ({@code
+ * DEVELOPER_REJECTED} for a version). Every item's preconditions are checked on submission.
  */
 public final class ReviewSubmissionFlow implements Behaviour {
   static final String TYPE = "reviewSubmissions";
@@ -119,8 +121,9 @@ public final class ReviewSubmissionFlow implements Behaviour {
             "/data/attributes/resolved", ReviewItemRules.TYPE, item.id()).withDetail(
             "The rejected item '" + item.id() + "' must be resolved (resolved: true) before submitting again.")));
       }
-      Related.one(ctx.resources(), ReviewItemRules.TYPE, item.id(), "appStoreVersion")
-          .ifPresent(version -> problems.putAll(SubmissionPreconditions.of(ctx.resources(), version)));
+      ReviewTargets.of(ctx.resources(), item.id()).ifPresent(named ->
+          named.target().preconditions().apply(ctx.resources(), named.resource()).forEach((path, errors) ->
+              problems.computeIfAbsent(path, p -> new java.util.ArrayList<>()).addAll(errors)));
     }
     if (!problems.isEmpty()) {
       throw Errors.submitForReviewErrors("/data/attributes/submitted", problems);
@@ -160,33 +163,57 @@ public final class ReviewSubmissionFlow implements Behaviour {
       return;
     }
     String state = ctx.stringAttribute("state").orElse("");
-    for (StoredResource item : activeItems(ctx)) {
-      Optional<StoredResource> version = Related.one(ctx.resources(), ReviewItemRules.TYPE, item.id(), "appStoreVersion");
+    List<StoredResource> items = activeItems(ctx);
+    Set<String> rejectedItems = rejectedItems(ctx, items);
+    for (StoredResource item : items) {
+      Optional<ReviewTargets.Named> named = ReviewTargets.of(ctx.resources(), item.id());
       switch (state) {
-        case WAITING_FOR_REVIEW -> version.ifPresent(v -> VersionRelease.setState(ctx.resources(), v.id(),
-            VersionStates.WAITING_FOR_REVIEW));
-        case IN_REVIEW -> version.ifPresent(v -> VersionRelease.setState(ctx.resources(), v.id(),
-            VersionStates.IN_REVIEW));
+        case WAITING_FOR_REVIEW -> {
+          if (ReviewItemRules.ACCEPTED.equals(item.attributes().get("state"))) {
+            ReviewItemRules.setState(ctx.resources(), item.id(), ReviewItemRules.READY_FOR_REVIEW);
+          }
+          named.ifPresent(n -> n.target().setState(ctx.resources(), n.resource().id(), ReviewTargets.WAITING_FOR_REVIEW));
+        }
+        case IN_REVIEW -> named.ifPresent(n ->
+            n.target().setState(ctx.resources(), n.resource().id(), ReviewTargets.IN_REVIEW));
         case COMPLETE -> {
           ReviewItemRules.setState(ctx.resources(), item.id(), ReviewItemRules.APPROVED);
-          version.ifPresent(v -> VersionRelease.afterApproval(ctx.resources(), ctx.scheduler(), v, ctx.now()));
+          named.ifPresent(n -> n.target().approval().approve(ctx.resources(), ctx.scheduler(),
+              ctx.resources().get(n.target().type(), n.resource().id()).orElseThrow(), ctx.now()));
         }
         case UNRESOLVED_ISSUES -> {
-          ReviewItemRules.setState(ctx.resources(), item.id(), ReviewItemRules.REJECTED);
-          version.ifPresent(v -> VersionRelease.setState(ctx.resources(), v.id(), VersionStates.REJECTED));
+          boolean rejected = rejectedItems.contains(item.id());
+          ReviewItemRules.setState(ctx.resources(), item.id(), rejected ? ReviewItemRules.REJECTED
+              : ReviewItemRules.ACCEPTED);
+          named.ifPresent(n -> n.target().setState(ctx.resources(), n.resource().id(),
+              rejected ? ReviewTargets.REJECTED : ReviewTargets.ACCEPTED));
         }
-        case CANCELING -> version.ifPresent(v -> VersionRelease.setState(ctx.resources(), v.id(),
-            VersionStates.DEVELOPER_REJECTED));
+        case CANCELING -> named.ifPresent(n ->
+            n.target().setState(ctx.resources(), n.resource().id(), n.target().withdrawn()));
         default -> { }
       }
     }
   }
 
+  /**
+   * The items App Review rejects. Help ("app and submission statuses"): when it rejects some items,
+   * the others are {@code ACCEPTED}. The operator names them in the decision ({@code parts}: item
+   * ids or the ids of what they name); a rejection that names none of the items rejects them all.
+   */
+  private static Set<String> rejectedItems(WriteContext ctx, List<StoredResource> items) {
+    Set<String> all = items.stream().map(StoredResource::id).collect(java.util.stream.Collectors.toSet());
+    if (!(ctx.cause().get("parts") instanceof List<?> parts) || parts.isEmpty()) {
+      return all;
+    }
+    Set<String> named = items.stream().filter(item -> parts.contains(item.id())
+            || ReviewTargets.of(ctx.resources(), item.id()).map(n -> parts.contains(n.resource().id())).orElse(false))
+        .map(StoredResource::id).collect(java.util.stream.Collectors.toSet());
+    return named.isEmpty() ? all : named;
+  }
+
   /** The items not removed from the submission. */
   static List<StoredResource> activeItems(WriteContext ctx) {
-    return Related.all(ctx.resources(), TYPE, ctx.id(), "items").stream()
-        .filter(item -> !ReviewItemRules.REMOVED.equals(item.attributes().get("state")))
-        .toList();
+    return ReviewItemRules.activeItems(ctx.resources(), ctx.id());
   }
 
   private static boolean flag(WriteContext ctx, String name) {

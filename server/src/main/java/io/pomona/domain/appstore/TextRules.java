@@ -17,7 +17,13 @@ final class TextRules {
       "appStoreVersionLocalizations", Map.of(
           "keywords", 100, "description", 4000, "promotionalText", 170, "whatsNew", 4000),
       "appInfoLocalizations", Map.of("name", 30, "subtitle", 30),
-      "appStoreReviewDetails", Map.of("notes", 4000));
+      "appStoreReviewDetails", Map.of("notes", 4000),
+      // App Store Connect Help, "custom product pages" (promotional text as on the default page).
+      "appCustomProductPageLocalizations", Map.of("promotionalText", 170),
+      // App Store Connect Help, "configure event details": reference name 64, name 30, short
+      // description 50, long description 120 characters.
+      "appEvents", Map.of("referenceName", 64),
+      "appEventLocalizations", Map.of("name", 30, "shortDescription", 50, "longDescription", 120));
 
   /** Attributes that must be http(s) URLs, by type. */
   static final Map<String, List<String>> URLS = Map.of(

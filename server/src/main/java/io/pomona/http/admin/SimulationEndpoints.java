@@ -9,6 +9,7 @@ import io.pomona.operator.SimulationAdmin;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Optional;
  *   <li>{@code GET /_pomona/policies}; {@code POST /_pomona/policies/{process} {policy}} (manual,
  *       immediate, auto, auto:10s)
  *   <li>{@code GET /_pomona/decisions?team=}; {@code POST /_pomona/decisions/{id} {decision:
- *       approve|reject|fail, reason}}
+ *       approve|reject|fail, reason, parts?}} (parts: the ids a rejection concerns, e.g. items of a
+ *       review submission)
  *   <li>{@code GET /_pomona/transitions?team=&limit=}: newest first
  *   <li>{@code GET /_pomona/events?team=&after=&limit=}: oldest first; the newest {@code limit}
  *       (default 100) unless {@code after} (a seq) is given
@@ -82,8 +84,9 @@ public final class SimulationEndpoints implements EndpointGroup {
       return Endpoint.Reply.ok(answer);
     });
     routes.post("/_pomona/decisions/{id}", call -> {
-      JsonBody body = call.body().only("decision", "reason");
-      return Endpoint.Reply.ok(simulation.decide(call.path("id"), body.text("decision"), body.optionalText("reason")));
+      JsonBody body = call.body().only("decision", "reason", "parts");
+      return Endpoint.Reply.ok(simulation.decide(call.path("id"), body.text("decision"), body.optionalText("reason"),
+          body.has("parts") ? body.texts("parts") : List.of()));
     });
     routes.get("/_pomona/transitions", call -> {
       QueryParameters query = call.query().only("team", "limit");

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Seeds a team with the demo: four apps (an iOS game, a macOS app, a tvOS app and a new iOS app)
- * and everything around them, the way a real team's account looks (see the package description).
+ * Seeds a team with the demo: seven apps (an iOS game, a macOS app, a tvOS app, a new iOS app and
+ * three new apps at the review desk) and everything around them, the way a real team's account looks (see the package description).
  *
  * <p>Deterministic: the same seed and the same {@code now} write the same resources with the same
  * ids, attributes and links, in any team. Dates are relative to {@code now}, which callers take from
@@ -66,7 +66,9 @@ public final class Demo {
     }
     Instant start = stopwatch.instant();
     DemoRandom random = new DemoRandom(seed);
-    List<App> apps = List.of(PebblePuzzleStory.app(), LedgerlyStory.app(), TrailheadStory.app(), SproutStory.app());
+    List<App> apps = new java.util.ArrayList<>(
+        List.of(PebblePuzzleStory.app(), LedgerlyStory.app(), TrailheadStory.app(), SproutStory.app()));
+    apps.addAll(ReviewDeskStory.apps());
     // One transaction: a team gets the whole demo or, if anything fails, nothing.
     return store.transaction(tx -> {
       Map<String, Object> cause = Map.of("demoSeed", seed);
@@ -78,6 +80,7 @@ public final class Demo {
       SeededIds builds = new TestFlightSeeder(context).seed(apps, appIds);
       SeededIds versions = new AppStoreSeeder(context).seed(apps, appIds, builds);
       new SubmissionSeeder(context).seed(apps, appIds, versions);
+      new PromotionSeeder(context).seed(apps, appIds);
       new PricingSeeder(context).seed(apps, appIds);
       new PurchaseSeeder(context).seed(apps, appIds);
       new ReviewSeeder(context).seed(apps, appIds, versions);

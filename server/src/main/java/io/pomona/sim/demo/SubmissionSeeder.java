@@ -13,8 +13,12 @@ import java.util.Map;
 final class SubmissionSeeder {
   /** The submission and item state behind a version state; versions never submitted have none. */
   private static final Map<VersionState, String[]> SUBMITTED = Map.of(
+      VersionState.READY_FOR_REVIEW, new String[] {"READY_FOR_REVIEW", "READY_FOR_REVIEW"},
       VersionState.WAITING_FOR_REVIEW, new String[] {"WAITING_FOR_REVIEW", "READY_FOR_REVIEW"},
+      VersionState.IN_REVIEW, new String[] {"IN_REVIEW", "READY_FOR_REVIEW"},
       VersionState.REJECTED, new String[] {"UNRESOLVED_ISSUES", "REJECTED"},
+      // Just withdrawn by the developer: Apple makes the submission editable again on the clock.
+      VersionState.DEVELOPER_REJECTED, new String[] {"CANCELING", "READY_FOR_REVIEW"},
       VersionState.PENDING_DEVELOPER_RELEASE, new String[] {"COMPLETE", "APPROVED"});
 
   private final DemoContext context;
@@ -52,16 +56,16 @@ final class SubmissionSeeder {
   }
 
   private void submission(App app, String appId, String versionId, Version version, String state, String itemState) {
-    String submission = context.out().resource("reviewSubmissions", context.random().uuid())
+    DemoWriter.NewResource submission = context.out().resource("reviewSubmissions", context.random().uuid())
         .attr("platform", app.identity().platform().platform())
-        .attr("state", state)
-        .date("submittedDate", context.time().daysAgo((int) Math.max(1, version.age().toDays() - 1)))
-        .link("app", appId)
-        .link("appStoreVersionForReview", versionId)
-        .save();
+        .attr("state", state);
+    if (version.state() != VersionState.READY_FOR_REVIEW) { // the only one never sent
+      submission.date("submittedDate", context.time().daysAgo((int) Math.max(1, version.age().toDays() - 1)));
+    }
+    String submissionId = submission.link("app", appId).link("appStoreVersionForReview", versionId).save();
     context.out().resource("reviewSubmissionItems", context.random().uuid())
         .attr("state", itemState)
-        .link("reviewSubmission", submission)
+        .link("reviewSubmission", submissionId)
         .link("appStoreVersion", versionId)
         .save();
   }
