@@ -89,7 +89,7 @@ fi
   echo
   echo "## Engine — $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(machine_line). Server flags: \`${JVM_FLAGS:-(JVM defaults)}\`."
+  echo "Machine: $(machine_line). Server flags: \`${JVM_FLAGS:-(JVM defaults)}\`${CDS_FLAGS:+, plus the class-data archive (\`$CDS_FLAGS\`)}."
   echo "wrk ${BENCH_SECONDS} s after ${WARMUP_SECONDS} s warm-up, load generator on the same cores; rate limit off; one"
   echo "cached ES256 token. Data: 10 apps × 5 pre-release versions, $ENGINE_BUILDS builds linked to both."
   echo "GET one: \`$ONE\` ($one_bytes bytes). List: \`$LIST\` ($list_bytes bytes)."

@@ -6,6 +6,7 @@
 #   SKIP_BUILD=1                                           use the jar as it is
 #   POMONA_JAR                                             another jar (e.g. an older build, for before/after)
 #   POMONA_JVM_FLAGS                                       JVM flags of the server (default: $RECOMMENDED_JVM_FLAGS)
+#   POMONA_CDS (default 1)                                 the README's class-data archive flags on `serve` (0: none)
 #   RESULTS_FILE                                           where to append the results (default bench/results.md)
 #   QUIET_CORES (default 0.5), QUIET_WAIT (default 120)     before each measured run, wait up to QUIET_WAIT s
 #                                                          until other processes use less than QUIET_CORES
@@ -22,6 +23,12 @@ RESULTS="${RESULTS_FILE:-$ROOT/bench/results.md}"
 # The flags the README recommends for `serve` (see bench/results.md for why).
 RECOMMENDED_JVM_FLAGS=""
 JVM_FLAGS="${POMONA_JVM_FLAGS-$RECOMMENDED_JVM_FLAGS}"
+# The README's start-up flags: a class-data archive beside the jar, written by the JVM when a run
+# ends and used by the next (the first run after a new build starts at the old speed). Only for
+# Pomona's `serve`: another program on the same archive path would overwrite it with its own
+# classes. POMONA_CDS=0 measures without it.
+CDS_FLAGS=""
+[ "${POMONA_CDS:-1}" = 1 ] && CDS_FLAGS="-XX:SharedArchiveFile=${JAR%.jar}.jsa -XX:+AutoCreateSharedArchive"
 BENCH_SECONDS="${BENCH_SECONDS:-10}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
 
@@ -103,7 +110,7 @@ start_server() {
   wait_for_quiet
   local t0; t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA" $JVM_FLAGS -jar "$JAR" serve --port "$port" --data-dir "$DATA_DIR" "$@" >"$DATA_DIR/server.log" 2>&1 &
+  "$JAVA" $JVM_FLAGS $CDS_FLAGS -jar "$JAR" serve --port "$port" --data-dir "$DATA_DIR" "$@" >"$DATA_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   wait_for_answer "$port" "http://127.0.0.1:$port/v1/apps"
   local t1; t1=$(date +%s%N)
