@@ -100,6 +100,14 @@ final class DocumentWriter {
     return out.raw('}').finish();
   }
 
+  /** The related document of an empty to-one relationship: {@code data} null, links self. */
+  byte[] emptyToOne(String selfUrl) {
+    JsonBytes out = JsonBytes.forDocument(128);
+    out.raw('{').raw(DATA).raw(NULL);
+    out.raw(',').raw(LINKS_SELF).string(selfUrl).raw('}');
+    return out.raw('}').finish();
+  }
+
   byte[] collection(
       ResourceSchema schema,
       List<StoredResource> items,

@@ -226,10 +226,14 @@ public final class Engine {
     Relationship relationship = relationshipOf(operation);
     return store.read(tx -> {
       find(tx, call.caller(), operation.type(), id);
-      String relatedId = writer.relatedIds(tx, call.caller().teamId(), operation.type(), id, operation.relationship(), 1)
-          .stream().findFirst()
-          .orElseThrow(() -> Errors.noRelated(operation.type(), id, operation.relationship()));
-      StoredResource related = find(tx, call.caller(), relationship.target(), relatedId);
+      Optional<String> relatedId = writer.relatedIds(tx, call.caller().teamId(), operation.type(), id,
+          operation.relationship(), 1).stream().findFirst();
+      if (relatedId.isEmpty()) {
+        // An empty to-one answers 200 with "data": null, as JSON:API says and as Apple's live API
+        // is reported to do (clients such as fastlane's spaceship test for it); not a 404.
+        return Reply.json(200, documents.emptyToOne(selfUrl(call)));
+      }
+      StoredResource related = find(tx, call.caller(), relationship.target(), relatedId.get());
       return Reply.json(200, documents.single(schemaOf(operation), related, selfUrl(call),
           includes.render(tx, call.caller().teamId(), relationship.target(), List.of(related), call.query(),
               operation.includedSchemas())));

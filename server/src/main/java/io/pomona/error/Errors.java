@@ -93,16 +93,6 @@ public final class Errors {
         new ApiError(409, "STATE_ERROR", "The request cannot be fulfilled in the current state", detail));
   }
 
-  /** A to-one related GET whose relationship is empty (api-facts.md §11, inferred: 404). */
-  public static ApiException noRelated(String type, String id, String relationship) {
-    return new ApiException(
-        new ApiError(
-            404,
-            "NOT_FOUND",
-            "The specified resource does not exist",
-            "The resource '" + type + "' with id '" + id + "' has no related '" + relationship + "'"));
-  }
-
   /**
    * A relationship names a resource the caller's team does not have (observed family:
    * {@code ENTITY_ERROR.RELATIONSHIP.INVALID}, api-facts.md §2).

@@ -43,6 +43,21 @@ class EngineScenarioTest {
   }
 
   @Test
+  void anEmptyToOneAnswersDataNullNotNotFound() {
+    // build-1 has no appStoreVersion: the related GET answers 200 with data null, the linkage too.
+    Response related = pomona.get("/v1/builds/build-1/appStoreVersion");
+    assertThat(related.status()).as(related.toString()).isEqualTo(200);
+    assertThat(related.json().path("data").isNull()).isTrue();
+    assertThat(related.json().path("links").path("self").asText())
+        .isEqualTo(pomona.url("/v1/builds/build-1/appStoreVersion").toString());
+    Response linkage = pomona.get("/v1/builds/build-1/relationships/appStoreVersion");
+    assertThat(linkage.status()).isEqualTo(200);
+    assertThat(linkage.json().path("data").isNull()).isTrue();
+    // The owner itself still has to exist.
+    assertThat(pomona.get("/v1/builds/nothing/appStoreVersion").status()).isEqualTo(404);
+  }
+
+  @Test
   void bundleIdLifecycleCreateReadListUpdateDelete() {
     Response created = pomona.send("POST", "/v1/bundleIds", Documents.resource("bundleIds")
         .attribute("identifier", "com.example.lifecycle").attribute("name", "Lifecycle")
