@@ -40,6 +40,10 @@ final class Includes {
    */
   DocumentWriter.Rendering render(Tx tx, String team, String type, List<StoredResource> primaries, Query query,
       Map<String, String> includedSchemas) {
+    if (query.include().isEmpty()) {
+      // Most requests include nothing: skip the bookkeeping below (it shows in a GET-one profile).
+      return new DocumentWriter.Rendering(query.fields(), Map.of(), List.of(), includedSchemas);
+    }
     Map<String, Map<String, Linkage>> linkages = new HashMap<>();
     Map<String, StoredResource> included = new LinkedHashMap<>();
     Set<String> primaryKeys = new LinkedHashSet<>();

@@ -3,10 +3,10 @@ package io.pomona.http;
 import io.pomona.catalog.Operation;
 import io.pomona.error.Errors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -53,40 +53,56 @@ public final class Router {
    * known path with another method → 405 {@code METHOD_NOT_ALLOWED}.
    */
   public RouteMatch route(String method, String path) {
-    List<String> values = new ArrayList<>();
-    Node node = find(root, segments(path), 0, values).orElseThrow(() -> Errors.pathNotFound(path));
+    List<String> values = new ArrayList<>(2);
+    Node node = find(root, segments(path), 0, values);
+    if (node == null) {
+      throw Errors.pathNotFound(path);
+    }
     Operation operation = node.byMethod.get(method);
     if (operation == null) {
       throw Errors.methodNotAllowed(method, String.join(", ", node.byMethod.keySet()));
     }
-    Map<String, String> parameters = new HashMap<>();
-    for (int i = 0; i < values.size(); i++) {
-      parameters.put(node.parameterNames.get(i), values.get(i));
-    }
-    return new RouteMatch(operation, Map.copyOf(parameters));
+    return new RouteMatch(operation, parameters(node.parameterNames, values));
   }
 
-  private static Optional<Node> find(Node node, List<String> segments, int index, List<String> values) {
+  /** Routing runs on every request: no Optional or intermediate map for the usual 0–2 parameters. */
+  private static Map<String, String> parameters(List<String> names, List<String> values) {
+    return switch (values.size()) {
+      case 0 -> Map.of();
+      case 1 -> Map.of(names.get(0), values.get(0));
+      case 2 -> Map.of(names.get(0), values.get(0), names.get(1), values.get(1));
+      default -> {
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+          parameters.put(names.get(i), values.get(i));
+        }
+        yield Map.copyOf(parameters);
+      }
+    };
+  }
+
+  /** The node answering {@code segments} from {@code index} on, or null; fills {@code values}. */
+  private static Node find(Node node, List<String> segments, int index, List<String> values) {
     if (index == segments.size()) {
-      return node.byMethod.isEmpty() ? Optional.empty() : Optional.of(node);
+      return node.byMethod.isEmpty() ? null : node;
     }
     String segment = segments.get(index);
     Node literal = node.literals.get(segment);
     if (literal != null) {
-      Optional<Node> found = find(literal, segments, index + 1, values);
-      if (found.isPresent()) {
+      Node found = find(literal, segments, index + 1, values);
+      if (found != null) {
         return found;
       }
     }
     if (node.parameter != null && !segment.isEmpty()) {
       values.add(segment);
-      Optional<Node> found = find(node.parameter, segments, index + 1, values);
-      if (found.isPresent()) {
+      Node found = find(node.parameter, segments, index + 1, values);
+      if (found != null) {
         return found;
       }
       values.remove(values.size() - 1);
     }
-    return Optional.empty();
+    return null;
   }
 
   private static List<String> segments(String path) {
@@ -94,7 +110,7 @@ public final class Router {
     if (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
-    return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("/", -1));
+    return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("/", -1));
   }
 
   /** A routed request: the operation and the values of the path's parameters ({@code id}). */
