@@ -54,6 +54,9 @@ public final class Authenticator {
                     .maximumSize(settings.tokenCacheSize())
                     .ticker(ticker)
                     .expireAfter(new UntilTokenExpires(clock, settings.clockSkew()))
+                    // Upkeep on the request's own thread: handing it to the common pool costs a
+                    // thread wake-up that showed in the per-request CPU of a GET (bench/results.md).
+                    .executor(Runnable::run)
                     .build())
             : Optional.empty();
     this.verifiers = Caffeine.newBuilder().maximumSize(VERIFIER_CACHE_SIZE).build();

@@ -28,6 +28,8 @@ public final class ParsedAttributes {
   private static final Cache<String, Map<String, Object>> CACHE = Caffeine.newBuilder()
       .maximumWeight(MAX_CHARS)
       .weigher((String text, Map<String, Object> parsed) -> text.length())
+      // Upkeep on the reading thread, as for the token cache: no common-pool wake-up per read.
+      .executor(Runnable::run)
       .build();
 
   private ParsedAttributes() {}
