@@ -55,7 +55,7 @@ class ProcessTest {
     assertThat(expiry.due().orElseThrow().in(Map.of())).isEmpty();
 
     Step ending = Step.of("PUBLISHED", "PAST").dueWhen(attributes ->
-        DueDate.instant((String) attributes.get("end")).map(end -> end.plus(Duration.ofHours(1))));
+        AppleDates.parse(attributes.get("end")).map(end -> end.plus(Duration.ofHours(1))));
     assertThat(ending.due().orElseThrow().in(Map.of("end", "2026-12-05T10:00:00Z")))
         .hasValue(java.time.Instant.parse("2026-12-05T11:00:00Z"));
     Process dated = new Process("dated", "appEvents", "eventState", "APP_EVENT_STATE_UPDATED",

@@ -1,6 +1,7 @@
 package io.pomona.domain.appstore;
 
 import io.pomona.behaviour.Behaviour;
+import io.pomona.behaviour.AppleDates;
 import io.pomona.behaviour.DueDate;
 import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.Policy;
@@ -229,6 +230,6 @@ public final class AppEventRules implements Behaviour {
   }
 
   private static Optional<Instant> date(Map<?, ?> schedule, String field) {
-    return schedule.get(field) instanceof String text ? DueDate.instant(text) : Optional.empty();
+    return AppleDates.parse(schedule.get(field));
   }
 }

@@ -1,5 +1,6 @@
 package io.pomona.domain.appstore;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.Policy;

@@ -1,5 +1,6 @@
 package io.pomona.domain.provisioning;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.account.Team;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Origin;
@@ -77,7 +78,7 @@ final class CertificateRules implements Behaviour {
     ctx.set("displayName", forIdentifier.orElse(team.name()));
     kind.platform().ifPresent(platform -> ctx.set("platform", platform));
     ctx.set("serialNumber", CertificateIssuer.serialHex(certificate.getSerialNumber()));
-    ctx.set("expirationDate", Dates.format(expires));
+    ctx.set("expirationDate", AppleDates.format(expires));
     ctx.set("certificateContent", Base64.getEncoder().encodeToString(Pem.der(certificate)));
     ctx.set("activated", true);
   }
@@ -115,6 +116,6 @@ final class CertificateRules implements Behaviour {
   }
 
   private static boolean stillValid(StoredResource certificate, Instant now) {
-    return Dates.parse(certificate.attributes().get("expirationDate")).map(now::isBefore).orElse(true);
+    return AppleDates.parse(certificate.attributes().get("expirationDate")).map(now::isBefore).orElse(true);
   }
 }

@@ -1,5 +1,6 @@
 package io.pomona.domain.provisioning;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.WriteContext;
 import io.pomona.behaviour.WriteKind;
@@ -59,7 +60,7 @@ final class DeviceRules implements Behaviour {
   private static void requireBelowYearlyLimit(WriteContext ctx, String deviceClass) {
     Instant yearAgo = ctx.now().minus(MEMBERSHIP_YEAR);
     long thisYear = ctx.resources().find(TYPE, Map.of("deviceClass", deviceClass), 10_000).stream()
-        .filter(device -> Dates.parse(device.attributes().get("addedDate")).map(yearAgo::isBefore).orElse(true))
+        .filter(device -> AppleDates.parse(device.attributes().get("addedDate")).map(yearAgo::isBefore).orElse(true))
         .count();
     if (thisYear >= YEARLY_LIMIT) {
       throw new ApiException(Errors.attributeInvalid("/data/attributes/udid", "You have registered the maximum of "
@@ -77,7 +78,7 @@ final class DeviceRules implements Behaviour {
         ctx.set("status", "ENABLED");
       }
       if (ctx.attribute("addedDate").isEmpty()) {
-        ctx.set("addedDate", Dates.format(ctx.now()));
+        ctx.set("addedDate", AppleDates.format(ctx.now()));
       }
     }
   }

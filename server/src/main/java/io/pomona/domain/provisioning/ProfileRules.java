@@ -1,5 +1,6 @@
 package io.pomona.domain.provisioning;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.account.Team;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Origin;
@@ -173,8 +174,8 @@ final class ProfileRules implements Behaviour {
         created, expires));
     ctx.set("uuid", uuid);
     ctx.set("platform", kind.apiPlatform());
-    ctx.set("createdDate", Dates.format(created));
-    ctx.set("expirationDate", Dates.format(expires));
+    ctx.set("createdDate", AppleDates.format(created));
+    ctx.set("expirationDate", AppleDates.format(expires));
     ctx.set("profileState", ProfileInvalidation.ACTIVE);
     ctx.set("profileContent", signer.sign(plist));
   }
@@ -205,6 +206,6 @@ final class ProfileRules implements Behaviour {
   }
 
   private static Optional<Instant> expiry(StoredResource certificate) {
-    return Dates.parse(certificate.attributes().get("expirationDate"));
+    return AppleDates.parse(certificate.attributes().get("expirationDate"));
   }
 }

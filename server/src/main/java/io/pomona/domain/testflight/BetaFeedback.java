@@ -1,5 +1,6 @@
 package io.pomona.domain.testflight;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Policy;
 import io.pomona.behaviour.Process;

@@ -1,5 +1,6 @@
 package io.pomona.domain.testflight;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Policy;
 import io.pomona.behaviour.Process;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,9 +45,6 @@ public final class BuildProcessing implements Behaviour {
       Policy.auto(Duration.ofSeconds(DEFAULT_DELAY_SECONDS)));
 
   /** Apple's date-time form, e.g. {@code 2026-11-01T10:00:00.000Z}. */
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
-
   @Override
   public Set<String> resourceTypes() {
     return Set.of(PROCESS.resourceType());
@@ -69,10 +65,10 @@ public final class BuildProcessing implements Behaviour {
     }
     Instant uploaded = ctx.stringAttribute("uploadedDate").flatMap(BuildProcessing::instant).orElse(ctx.now());
     if (ctx.attribute("uploadedDate").isEmpty()) {
-      ctx.set("uploadedDate", DATE_TIME.format(uploaded));
+      ctx.set("uploadedDate", AppleDates.format(uploaded));
     }
     if (ctx.attribute("expirationDate").isEmpty()) {
-      ctx.set("expirationDate", DATE_TIME.format(uploaded.plus(EXPIRES_AFTER)));
+      ctx.set("expirationDate", AppleDates.format(uploaded.plus(EXPIRES_AFTER)));
     }
     if (ctx.attribute("expired").isEmpty()) {
       ctx.set("expired", false);

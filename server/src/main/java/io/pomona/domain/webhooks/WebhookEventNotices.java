@@ -1,5 +1,6 @@
 package io.pomona.domain.webhooks;
 
+import io.pomona.behaviour.AppleDates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.ResourceAccess;
 import io.pomona.behaviour.WebhookNotice;

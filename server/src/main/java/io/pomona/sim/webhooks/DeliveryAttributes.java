@@ -1,8 +1,7 @@
 package io.pomona.sim.webhooks;
 
+import io.pomona.behaviour.AppleDates;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +23,11 @@ final class DeliveryAttributes {
   static final String SUCCEEDED = "SUCCEEDED";
   static final String FAILED = "FAILED";
 
-  private static final DateTimeFormatter APPLE_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   private DeliveryAttributes() {}
 
   /** Dates as Apple writes them (api-facts.md §14): ISO 8601, milliseconds, {@code Z}. */
   static String date(Instant instant) {
-    return APPLE_DATE.format(instant);
+    return AppleDates.format(instant);
   }
 
   static boolean isPending(Map<String, Object> attributes) {

@@ -1,4 +1,4 @@
-package io.pomona.domain.testflight;
+package io.pomona.behaviour;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,25 +7,32 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Apple's date-time form, e.g. {@code 2026-11-01T10:00:00.000Z}, both ways. */
-final class AppleDates {
+/**
+ * Apple's date-time form in documents (api-facts.md §14), e.g. {@code 2026-11-01T10:00:00.000Z}:
+ * ISO 8601 in UTC with milliseconds, both ways. One place, so every behaviour writes dates alike.
+ */
+public final class AppleDates {
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
 
   private AppleDates() {}
 
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return DATE_TIME.format(instant);
   }
 
-  static Optional<Instant> parse(Object value) {
+  /**
+   * A stored date-time attribute (any ISO 8601 date-time with an offset); empty when absent or not
+   * a date-time: stored dates are validated on the way in, so an unreadable one (written by an
+   * operator in another form) counts as unknown.
+   */
+  public static Optional<Instant> parse(Object value) {
     if (!(value instanceof String text)) {
       return Optional.empty();
     }
     try {
       return Optional.of(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException notADate) {
-      // Stored dates are validated on the way in; an unreadable one counts as absent.
       return Optional.empty();
     }
   }
