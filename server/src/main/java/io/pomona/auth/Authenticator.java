@@ -109,11 +109,12 @@ public final class Authenticator {
   }
 
   private Access admit(TokenClaims claims, Instant now) {
-    ApiKey key = keys.key(claims.keyId()).orElseThrow(Rejection.UNKNOWN_KEY::exception);
+    KeyDirectory directory = keys.forOneRequest();
+    ApiKey key = directory.key(claims.keyId()).orElseThrow(Rejection.UNKNOWN_KEY::exception);
     if (!key.active()) {
       throw Rejection.REVOKED_KEY.exception();
     }
-    Team team = keys.team(key.teamId()).orElseThrow(Rejection.UNKNOWN_TEAM::exception);
+    Team team = directory.team(key.teamId()).orElseThrow(Rejection.UNKNOWN_TEAM::exception);
     TokenRules.check(claims, key, team, now, settings);
     return new Access(key, team);
   }

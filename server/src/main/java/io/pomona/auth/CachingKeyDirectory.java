@@ -44,14 +44,22 @@ public final class CachingKeyDirectory implements KeyDirectory {
 
   @Override
   public Optional<ApiKey> key(String keyId) {
-    Generation generation = generation();
-    return remembered(generation.keys, keyId, source::key);
+    return generation().key(keyId);
   }
 
   @Override
   public Optional<Team> team(String teamId) {
-    Generation generation = generation();
-    return remembered(generation.teams, teamId, source::team);
+    return generation().team(teamId);
+  }
+
+  /**
+   * The generation of the data version as it is now: one version read for all of a request's
+   * lookups. A change committed after that read is seen by the next request, as with {@link
+   * #key} alone.
+   */
+  @Override
+  public KeyDirectory forOneRequest() {
+    return generation();
   }
 
   private static <T> Optional<T> remembered(
@@ -84,13 +92,24 @@ public final class CachingKeyDirectory implements KeyDirectory {
     }
   }
 
-  private static final class Generation {
+  /** What was looked up while the data version stayed at {@code version}. */
+  private final class Generation implements KeyDirectory {
     final long version;
     final ConcurrentMap<String, Optional<ApiKey>> keys = new ConcurrentHashMap<>();
     final ConcurrentMap<String, Optional<Team>> teams = new ConcurrentHashMap<>();
 
     Generation(long version) {
       this.version = version;
+    }
+
+    @Override
+    public Optional<ApiKey> key(String keyId) {
+      return remembered(keys, keyId, source::key);
+    }
+
+    @Override
+    public Optional<Team> team(String teamId) {
+      return remembered(teams, teamId, source::team);
     }
   }
 }

@@ -23,4 +23,13 @@ public interface KeyDirectory {
 
   /** The team with this id; empty when no such team exists. */
   Optional<Team> team(String teamId);
+
+  /**
+   * A directory answering the lookups of one request (its key, then the key's team) from one state
+   * of the data. A directory that checks for changes on every lookup checks once here instead: on
+   * the hot path of every request, each check costs a database round trip.
+   */
+  default KeyDirectory forOneRequest() {
+    return this;
+  }
 }

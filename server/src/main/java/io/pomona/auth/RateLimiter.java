@@ -26,9 +26,13 @@ public final class RateLimiter {
   private final Clock clock;
   private final ConcurrentMap<String, HourWindow> windows = new ConcurrentHashMap<>();
 
+  /** The answer when the limit is off: always the full budget (one instance, asked per request). */
+  private final RateDecision unlimited;
+
   public RateLimiter(AuthSettings settings, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.unlimited = new RateDecision(settings.rateLimitPerHour(), settings.rateLimitPerHour());
   }
 
   /**
@@ -41,7 +45,7 @@ public final class RateLimiter {
   public RateDecision check(String keyId) {
     int limit = settings.rateLimitPerHour();
     if (!settings.rateLimitEnabled()) {
-      return new RateDecision(limit, limit);
+      return unlimited;
     }
     int remaining = window(keyId).tryAcquire(currentMinute(), limit);
     if (remaining < 0) {
@@ -54,7 +58,7 @@ public final class RateLimiter {
   public RateDecision status(String keyId) {
     int limit = settings.rateLimitPerHour();
     if (!settings.rateLimitEnabled()) {
-      return new RateDecision(limit, limit);
+      return unlimited;
     }
     return new RateDecision(limit, window(keyId).remaining(currentMinute(), limit));
   }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The generic JSON:API engine: one implementation of each of the operation kinds, driven by
@@ -173,9 +174,11 @@ public final class Engine {
   private Reply page(Tx tx, Call call, String type, Optional<Anchor> anchor, List<Condition> restriction) {
     Query query = call.query();
     int limit = query.limit().orElse(io.pomona.jsonapi.QueryParser.DEFAULT_LIMIT);
-    String fingerprint = QueryPlanner.fingerprint(call.operation().id(), call.id(), query);
+    // The fingerprint (a SHA-256 of the query) is only needed to check a cursor or to make one:
+    // most lists are a first page that is also the last.
+    Supplier<String> fingerprint = () -> QueryPlanner.fingerprint(call.operation().id(), call.id(), query);
     Optional<Keyset> after = query.cursor()
-        .map(encoded -> Cursor.decode(encoded, fingerprint, query.sort().size()))
+        .map(encoded -> Cursor.decode(encoded, fingerprint.get(), query.sort().size()))
         .map(cursor -> new Keyset(cursor.sortValues(), cursor.seq()));
     String team = model.teamFor(anchorType(call), call.caller().teamId());
     ResourceQuery resourceQuery = planner.plan(team, type, anchor, query, limit, after);
@@ -189,7 +192,7 @@ public final class Engine {
     }
     ResourcePage page = tx.query(resourceQuery);
     Optional<String> next = page.next()
-        .map(keyset -> new Cursor(fingerprint, keyset.values(), keyset.tiebreak()).encode())
+        .map(keyset -> new Cursor(fingerprint.get(), keyset.values(), keyset.tiebreak()).encode())
         .map(cursor -> Links.withCursor(baseUrl, call.path(), call.rawQuery(), cursor));
     if (isLinkage(call.operation())) {
       return Reply.json(200, documents.toManyLinkage(type, page.items().stream().map(StoredResource::id).toList(),

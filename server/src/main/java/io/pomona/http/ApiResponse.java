@@ -19,6 +19,10 @@ public record ApiResponse(int status, Map<String, String> headers, String conten
   }
 
   public ApiResponse withHeader(String name, String value) {
+    if (headers.isEmpty()) {
+      // The usual case (the rate-limit header on a plain answer): no map to copy.
+      return new ApiResponse(status, Map.of(name, value), contentType, body);
+    }
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
     return new ApiResponse(status, copy, contentType, body);

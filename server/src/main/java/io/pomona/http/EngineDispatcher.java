@@ -6,8 +6,6 @@ import io.pomona.engine.Caller;
 import io.pomona.engine.Engine;
 import io.pomona.engine.Reply;
 import io.pomona.error.Errors;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Hands a routed request to the engine: parses its query, names its caller, maps the reply. */
@@ -30,7 +28,6 @@ public final class EngineDispatcher implements RequestPipeline.Dispatcher {
         call.request().path(),
         call.request().rawQuery(),
         ContentNegotiation.choose(call.request().header("accept"), call.route().operation())));
-    Map<String, String> headers = new LinkedHashMap<>(reply.headers());
-    return new ApiResponse(reply.status(), headers, reply.contentType(), reply.body());
+    return new ApiResponse(reply.status(), reply.headers(), reply.contentType(), reply.body());
   }
 }

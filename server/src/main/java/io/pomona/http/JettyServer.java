@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -285,28 +287,32 @@ public final class JettyServer implements AutoCloseable {
     }
 
     private static ApiRequest toApiRequest(Request request, byte[] body) {
-      Map<String, String> headers = new HashMap<>();
-      for (HttpField field : request.getHeaders()) {
-        headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
-      }
+      // A view, not a copy: Jetty's fields are only read during the request, on this thread.
+      HttpFields headers = request.getHeaders();
       String query = request.getHttpURI().getQuery();
       String path = request.getHttpURI().getDecodedPath();
       return new ApiRequest(
           request.getMethod().toUpperCase(Locale.ROOT),
           path == null ? "/" : path,
           query == null ? "" : query,
-          headers,
+          headers::get,
           body);
     }
   }
 
+  /** The content type of nearly every answer, encoded once rather than per response. */
+  private static final HttpField JSON_CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, ApiResponse.JSON);
+
   static void write(ApiResponse answer, Response response, Callback callback) {
     response.setStatus(answer.status());
-    answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-    if (answer.contentType() != null) {
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+    HttpFields.Mutable headers = response.getHeaders();
+    answer.headers().forEach(headers::put);
+    if (ApiResponse.JSON.equals(answer.contentType())) {
+      headers.put(JSON_CONTENT_TYPE);
+    } else if (answer.contentType() != null) {
+      headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
     }
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+    headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
   }
 

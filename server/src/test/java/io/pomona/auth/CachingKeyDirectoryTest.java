@@ -27,6 +27,32 @@ class CachingKeyDirectoryTest {
   }
 
   @Test
+  void oneRequestsLookupsReadTheDataVersionOnce() {
+    AtomicInteger versionReads = new AtomicInteger();
+    CachingKeyDirectory counted = new CachingKeyDirectory(source, () -> {
+      versionReads.incrementAndGet();
+      return dataVersion.get();
+    });
+    int atStart = versionReads.get();
+
+    KeyDirectory request = counted.forOneRequest();
+    assertThat(request.key(fx.teamKey.keyId())).contains(fx.teamKey);
+    assertThat(request.team(fx.team.id())).contains(fx.team);
+
+    assertThat(versionReads.get() - atStart).isEqualTo(1);
+  }
+
+  @Test
+  void aRequestStartedAfterAChangeSeesIt() {
+    assertThat(cached.forOneRequest().key(fx.teamKey.keyId()).orElseThrow().active()).isTrue();
+
+    fx.directory.revoke(fx.teamKey.keyId(), AuthFixture.START.plusSeconds(5));
+    dataVersion.incrementAndGet();
+
+    assertThat(cached.forOneRequest().key(fx.teamKey.keyId()).orElseThrow().active()).isFalse();
+  }
+
+  @Test
   void revocationIsSeenOnTheFirstLookupAfterTheDataVersionMoved() {
     assertThat(cached.key(fx.teamKey.keyId()).orElseThrow().active()).isTrue();
 

@@ -68,8 +68,16 @@ final class QuerySql implements ResourceQueries {
 
   @Override
   public ResourcePage query(ResourceQuery query) {
-    long total = count(query);
-    Slice slice = page(query, Plan.choose(query, total));
+    if (Plan.dependsOnTotal(query)) {
+      long total = count(query);
+      Slice slice = page(query, Plan.choose(query, total));
+      return new ResourcePage(slice.items(), total, slice.next());
+    }
+    Slice slice = page(query, Plan.FOLLOW_ORDER);
+    // A first page that is also the last holds every match (same transaction, same snapshot): its
+    // size is the total, and the count statement is not needed. Most lists of a team are short.
+    boolean wholeList = query.after().isEmpty() && slice.next().isEmpty();
+    long total = wholeList ? slice.items().size() : count(query);
     return new ResourcePage(slice.items(), total, slice.next());
   }
 
@@ -101,10 +109,13 @@ final class QuerySql implements ResourceQueries {
     static final long SORT_MATCHES_UP_TO = 2_000;
 
     static Plan choose(ResourceQuery query, long total) {
-      boolean narrowed =
-          !query.conditions().isEmpty()
-              || (query.anchor().isPresent() && !query.orderedByEdgePosition());
-      return narrowed && total <= SORT_MATCHES_UP_TO ? SORT_MATCHES : FOLLOW_ORDER;
+      return dependsOnTotal(query) && total <= SORT_MATCHES_UP_TO ? SORT_MATCHES : FOLLOW_ORDER;
+    }
+
+    /** Only a narrowed query (conditions, or an anchor not read in edge order) may sort its matches. */
+    static boolean dependsOnTotal(ResourceQuery query) {
+      return !query.conditions().isEmpty()
+          || (query.anchor().isPresent() && !query.orderedByEdgePosition());
     }
   }
 
