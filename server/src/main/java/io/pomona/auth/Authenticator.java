@@ -2,8 +2,6 @@ package io.pomona.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -12,11 +10,9 @@ import io.pomona.account.Team;
 import io.pomona.auth.Rejection.TokenRejected;
 import io.pomona.error.Errors;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,7 +33,7 @@ public final class Authenticator {
   private final KeyDirectory keys;
   private final AuthSettings settings;
   private final Clock clock;
-  private final Optional<Cache<String, VerifiedToken>> verifiedTokens;
+  private final Optional<VerifiedTokens<VerifiedToken>> verifiedTokens;
   private final Cache<KeyVersion, JWSVerifier> verifiers;
   private final LongAdder signatureVerifications = new LongAdder();
 
@@ -45,20 +41,10 @@ public final class Authenticator {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    // Caffeine measures expiry on the injected clock, so tests can move time without sleeping.
-    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-    this.verifiedTokens =
-        settings.tokenCacheEnabled()
-            ? Optional.of(
-                Caffeine.newBuilder()
-                    .maximumSize(settings.tokenCacheSize())
-                    .ticker(ticker)
-                    .expireAfter(new UntilTokenExpires(clock, settings.clockSkew()))
-                    // Upkeep on the request's own thread: handing it to the common pool costs a
-                    // thread wake-up that showed in the per-request CPU of a GET (bench/results.md).
-                    .executor(Runnable::run)
-                    .build())
-            : Optional.empty();
+    // Expiry is measured on the injected clock, so tests can move time without sleeping.
+    this.verifiedTokens = settings.tokenCacheEnabled()
+        ? Optional.of(new VerifiedTokens<>(settings.tokenCacheSize(), clock))
+        : Optional.empty();
     this.verifiers = Caffeine.newBuilder().maximumSize(VERIFIER_CACHE_SIZE).build();
   }
 
@@ -86,20 +72,20 @@ public final class Authenticator {
   Principal principal(String authorizationHeader, String method, String path, String rawQuery) {
     String token = BearerToken.extract(authorizationHeader);
     Instant now = clock.instant();
-    Optional<VerifiedToken> remembered = verifiedTokens.map(cache -> cache.getIfPresent(token));
-    if (remembered.isPresent()) {
-      TokenClaims claims = remembered.get().claims();
+    VerifiedToken remembered = verifiedTokens.isPresent() ? verifiedTokens.get().get(token) : null;
+    if (remembered != null) {
+      TokenClaims claims = remembered.claims();
       Access access = admit(claims, now);
       // A key id that now names another public key (a reset, a re-import) must verify again.
-      if (access.key().publicKeyPem().equals(remembered.get().publicKeyPem())) {
+      if (access.key().publicKeyPem().equals(remembered.publicKeyPem())) {
         return grant(claims, access, method, path, rawQuery);
       }
     }
     ParsedToken parsed = ParsedToken.parse(token);
     Access access = admit(parsed.claims(), now);
     verifySignature(parsed, access.key());
-    verifiedTokens.ifPresent(
-        cache -> cache.put(token, new VerifiedToken(parsed.claims(), access.key().publicKeyPem())));
+    verifiedTokens.ifPresent(cache -> cache.put(token,
+        new VerifiedToken(parsed.claims(), access.key().publicKeyPem()), forgetAt(parsed.claims())));
     return grant(parsed.claims(), access, method, path, rawQuery);
   }
 
@@ -168,29 +154,11 @@ public final class Authenticator {
   private record VerifiedToken(TokenClaims claims, String publicKeyPem) {}
 
   /**
-   * Forget a verified token once it can no longer pass the expiry check. The entry outlives the
-   * last acceptable instant ({@code exp} + skew, inclusive) by a second; the check decides.
+   * When to forget a verified token: once it can no longer pass the expiry check. The entry
+   * outlives the last acceptable instant ({@code exp} + skew, inclusive) by a second; the check
+   * decides.
    */
-  private record UntilTokenExpires(Clock clock, Duration skew)
-      implements Expiry<String, VerifiedToken> {
-
-    @Override
-    public long expireAfterCreate(String token, VerifiedToken verified, long currentTime) {
-      Duration left =
-          Duration.between(clock.instant(), verified.claims().expiresAt().plus(skew).plusSeconds(1));
-      return Math.max(0, left.toNanos());
-    }
-
-    @Override
-    public long expireAfterUpdate(
-        String token, VerifiedToken verified, long currentTime, long currentDuration) {
-      return expireAfterCreate(token, verified, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(
-        String token, VerifiedToken verified, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
+  private Instant forgetAt(TokenClaims claims) {
+    return claims.expiresAt().plus(settings.clockSkew()).plusSeconds(1);
   }
 }

@@ -20,11 +20,30 @@ public final class SafeName {
    * @throws IllegalArgumentException otherwise: a caller bug, since names come from the catalog
    */
   public static String require(String name, String role) {
-    if (name == null || !NAME.matcher(name).matches()) {
+    // Checked by hand rather than by NAME's matcher: every query checks its type this way.
+    if (!isSafe(name)) {
       throw new IllegalArgumentException(
           "a " + role + " name must match " + NAME.pattern() + ", was " + quoted(name));
     }
     return name;
+  }
+
+  /** Whether {@code name} matches {@link #NAME}. */
+  private static boolean isSafe(String name) {
+    if (name == null || name.isEmpty() || !isLetter(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   private static String quoted(String name) {

@@ -303,6 +303,10 @@ public final class SqliteStore implements Store {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    // Nothing reads generated keys (ids are ours, sequences read back with SQL); with the option
+    // on, sqlite-jdbc matches every executed update against a regular expression, BEGIN and
+    // COMMIT of each read included.
+    config.setGetGeneratedKeys(false);
     SQLiteDataSource database = new SQLiteDataSource(config);
     database.setUrl("jdbc:sqlite:" + file);
     return database;
