@@ -40,6 +40,9 @@ final class Links {
 
   /** A decoded path as a URI path: every character outside RFC 3986 {@code pchar} and "/" encoded. */
   static String encodePath(String path) {
+    if (needsNoEncoding(path)) {
+      return path; // the usual case (ids are UUIDs or Apple-style tokens): nothing to copy
+    }
     StringBuilder out = new StringBuilder(path.length() + 16);
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xFF);
@@ -66,6 +69,16 @@ final class Links {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsNoEncoding(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c != '/' && !isPathCharacter(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** RFC 3986 {@code pchar} less pct-encoded: unreserved, sub-delims, ":" and "@". */
