@@ -51,14 +51,14 @@ final class QuerySql implements ResourceQueries {
   private final Json json;
   private final IndexSql indexes;
   private final IndexChoice indexChoice;
-  private final Optional<Totals.AtVersion> totals;
+  private final Optional<Totals.InTransaction> totals;
 
   QuerySql(Jdbc jdbc, Json json) {
     this(jdbc, json, Optional.empty());
   }
 
   /** With {@code totals}, counts of unchanged data are remembered (read transactions only). */
-  QuerySql(Jdbc jdbc, Json json, Optional<Totals.AtVersion> totals) {
+  QuerySql(Jdbc jdbc, Json json, Optional<Totals.InTransaction> totals) {
     this.jdbc = jdbc;
     this.json = json;
     this.indexes = new IndexSql(jdbc);

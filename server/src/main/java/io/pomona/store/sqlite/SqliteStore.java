@@ -56,7 +56,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>{@link #dataVersion} reads SQLite's {@code PRAGMA data_version} on a connection of its own,
  * outside the pools: it changes whenever another connection (the writer, or another process)
- * commits. Read transactions remember query totals per data version ({@link Totals}).
+ * commits. Read transactions remember query totals per reader connection and that connection's
+ * data version, read inside the transaction when a total is needed ({@link Totals}).
  *
  * <p>Transactions are begun and ended with SQL rather than {@code setAutoCommit(false)}:
  * sqlite-jdbc's {@code commit()} at once opens the next transaction, which on a pooled reader would
@@ -115,19 +116,16 @@ public final class SqliteStore implements Store {
 
   @Override
   public <T> T transaction(Function<Tx, T> work) {
-    return gate.write(() -> inTransaction(writer, "BEGIN IMMEDIATE", work, Optional.empty()));
+    return gate.write(() -> inTransaction(writer, "BEGIN IMMEDIATE", work, false));
   }
 
   @Override
   public <T> T read(Function<Tx, T> work) {
     return gate.read(
         () -> {
-          // Read before BEGIN: the snapshot, taken at the first statement, is at least this
-          // version.
-          Totals.AtVersion totalsNow = totals.at(dataVersion.read());
           acquireReader();
           try {
-            return inTransaction(readers, "BEGIN", work, Optional.of(totalsNow));
+            return inTransaction(readers, "BEGIN", work, true);
           } finally {
             readerPermits.release();
           }
@@ -196,10 +194,19 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private <T> T inTransaction(
-      HikariDataSource pool, String begin, Function<Tx, T> work, Optional<Totals.AtVersion> totals) {
+  /**
+   * @param rememberTotals whether query totals may come from (and go to) {@link Totals}: read
+   *     transactions only
+   */
+  private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work, boolean rememberTotals) {
     try (Connection connection = pool.getConnection()) {
-      Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statementsOf(connection)));
+      StatementCache statements = statementsOf(connection);
+      Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statements));
+      // The statement cache stands for the physical connection (the pool hands out a new proxy on
+      // every checkout); the version is read inside this transaction, so it names its snapshot.
+      Optional<Totals.InTransaction> totals = rememberTotals
+          ? Optional.of(this.totals.in(statements, () -> jdbc.number("PRAGMA data_version")))
+          : Optional.empty();
       jdbc.execute(begin);
       try {
         T result =

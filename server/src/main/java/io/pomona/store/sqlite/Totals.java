@@ -11,33 +11,50 @@ import java.util.function.LongSupplier;
  * unchanged. A total reads every match (70,000 index entries for the VALID builds among 100,000:
  * milliseconds), and every page of a list needs it again; unchanged data gives the same number.
  *
- * <p>Each total is labelled with the {@link DataVersion} read <em>before</em> the read transaction
- * that counted it began, so it counts at least every commit up to that version; a transaction
- * uses only totals labelled with the version read before it began. A commit anywhere moves the
- * version, and from then on no transaction finds the older totals (they age out of the bounded
- * cache). Write transactions count afresh: they may see their own uncommitted rows.
+ * <p>Each total is labelled with the reader connection that counted it and that connection's
+ * {@code PRAGMA data_version}, read inside the same read transaction: SQLite fixes a read
+ * transaction's snapshot at its first statement, and the pragma's value moves exactly when a
+ * connection's new snapshot differs from its previous one (another connection, or another
+ * process, committed). So the label names the snapshot the count saw, and a transaction uses
+ * only totals counted on the same connection at the same version: the same data. Values of
+ * different connections are not comparable, hence one set of totals per connection (a handful).
+ * The version is read only when a total is asked for, so a list that needs no count (its first
+ * page is its last) costs no pragma. Write transactions count afresh: they may see their own
+ * uncommitted rows.
  */
 final class Totals {
-  /** Distinct (query, version) totals kept; a few bytes each. */
+  /** Distinct (connection, version, query) totals kept; a few bytes each. */
   private static final int MAX_ENTRIES = 10_000;
 
   private final Cache<Key, Long> remembered = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-  /** The totals a read transaction that began after reading {@code version} may use. */
-  AtVersion at(long version) {
-    return new AtVersion(version);
+  /**
+   * The totals of one read transaction on {@code connection} (any object that stands for the
+   * physical connection for its lifetime); {@code version} reads its data version within the
+   * transaction, at most once and only when a total is asked for.
+   */
+  InTransaction in(Object connection, LongSupplier version) {
+    return new InTransaction(connection, version);
   }
 
   /** Totals for one read transaction. */
-  final class AtVersion {
-    private final long version;
+  final class InTransaction {
+    private final Object connection;
+    private final LongSupplier versionReader;
+    private long version;
+    private boolean versionRead;
 
-    private AtVersion(long version) {
-      this.version = version;
+    private InTransaction(Object connection, LongSupplier versionReader) {
+      this.connection = connection;
+      this.versionReader = versionReader;
     }
 
     long total(String sql, Object[] parameters, LongSupplier count) {
-      Key key = new Key(version, sql, Arrays.asList(parameters.clone()));
+      if (!versionRead) {
+        version = versionReader.getAsLong();
+        versionRead = true;
+      }
+      Key key = new Key(connection, version, sql, Arrays.asList(parameters.clone()));
       Long known = remembered.getIfPresent(key);
       if (known != null) {
         return known;
@@ -48,5 +65,6 @@ final class Totals {
     }
   }
 
-  private record Key(long version, String sql, List<Object> parameters) {}
+  /** {@code connection} compares by identity (its class does not override equals). */
+  private record Key(Object connection, long version, String sql, List<Object> parameters) {}
 }
