@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pomona.behaviour.MetricSeries;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.Shape;
+import io.pomona.store.FrozenAttributes;
 import io.pomona.store.StoredResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -227,9 +230,28 @@ final class DocumentWriter {
   /**
    * Stored values of the schema's attributes, in the schema's order. Absent values are left
    * out; a stored null is written only where the schema allows null.
+   *
+   * <p>Without a sparse fieldset, the bytes of the store's shared, frozen attributes are
+   * remembered per schema: they depend on nothing else, and re-encoding the same values for every
+   * list that shows them was a tenth of a list's CPU (JFR, bench/results.md).
    */
   private void attributes(JsonBytes out, SchemaOut pieces, StoredResource resource, Set<String> fields) {
     Map<String, Object> values = resource.attributes();
+    if (fields == null && values instanceof FrozenAttributes frozen) {
+      byte[] encoded = pieces.encodedAttributes.getIfPresent(frozen);
+      if (encoded == null) {
+        JsonBytes scratch = new JsonBytes(1024);
+        encodeAttributes(scratch, pieces, values, null);
+        encoded = scratch.toByteArray();
+        pieces.encodedAttributes.put(frozen, encoded);
+      }
+      out.raw(encoded);
+      return;
+    }
+    encodeAttributes(out, pieces, values, fields);
+  }
+
+  private void encodeAttributes(JsonBytes out, SchemaOut pieces, Map<String, Object> values, Set<String> fields) {
     boolean started = false;
     for (AttributeOut attribute : pieces.attributes) {
       if (fields != null && !fields.contains(attribute.name) || !values.containsKey(attribute.name)) {
@@ -412,6 +434,15 @@ final class DocumentWriter {
     final RelationshipOut[] relationships;
     /** {@code "links":{"self":"<url>"}} around the id. */
     final Spliced self;
+    /**
+     * The {@code ,"attributes":{…}} member (or nothing) of each frozen attribute map, by identity:
+     * an entry lives as long as the store's parse cache keeps its map.
+     */
+    final Cache<FrozenAttributes, byte[]> encodedAttributes = Caffeine.newBuilder()
+        .weakKeys()
+        // Upkeep on the rendering thread, as for the parse cache: no common-pool wake-up per list.
+        .executor(Runnable::run)
+        .build();
 
     SchemaOut(ResourceSchema schema, Model model, String baseUrl) {
       typeAndId = new JsonBytes(64).raw(JsonBytes.syntax("{\"type\":")).string(schema.type())
