@@ -31,6 +31,7 @@ public final class EngineDispatcher implements RequestPipeline.Dispatcher {
         call.request().rawQuery(),
         ContentNegotiation.choose(call.request().header("accept"), call.route().operation())));
     Map<String, String> headers = new LinkedHashMap<>(reply.headers());
-    return new ApiResponse(reply.status(), headers, reply.contentType(), reply.body());
+    return new ApiResponse(reply.status(), headers, reply.contentType(), reply.buffer(), reply.length(),
+        reply.release());
   }
 }
