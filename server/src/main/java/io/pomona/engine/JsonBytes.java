@@ -249,7 +249,21 @@ final class JsonBytes {
 
   /** {@code text} escaped as JSON string content and encoded: for pieces written many times. */
   static byte[] encoded(String text) {
-    return new JsonBytes(text.length() * 2).content(text).toByteArray();
+    // Ids are plain ASCII nearly always: then the bytes are the characters (one intrinsic copy).
+    if (needsNoEscaping(text)) {
+      return text.getBytes(StandardCharsets.US_ASCII);
+    }
+    return new JsonBytes(text.length() * 6).content(text).toByteArray();
+  }
+
+  private static boolean needsNoEscaping(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || ESCAPES[c] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** ASCII JSON syntax (field names and punctuation the caller knows need no escaping). */
