@@ -244,4 +244,9 @@ public final class EdgeSql {
   public static Edge edge(ResultSet row) throws SQLException {
     return new Edge(row.getString(1), row.getString(2), row.getString(3), row.getLong(4));
   }
+
+  /** The same, for a statement that selected on {@code relation}: its key is not decoded per row. */
+  public static Edge edge(ResultSet row, Relation relation) throws SQLException {
+    return new Edge(relation.key(), row.getString(2), row.getString(3), row.getLong(4));
+  }
 }

@@ -63,7 +63,7 @@ final class SqliteEdgeBatches implements EdgeBatches {
               .add(anyAnchor)
               .add(") AS numbered WHERE n <= ?", limit)
               .add(" ORDER BY " + anchorColumn + ", " + order);
-      edges.addAll(jdbc.list(sql.text(), EdgeSql::edge, sql.parameters()));
+      edges.addAll(jdbc.list(sql.text(), row -> EdgeSql.edge(row, relation), sql.parameters()));
     }
     return edges;
   }
