@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pomona.behaviour.MetricSeries;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
@@ -222,42 +220,61 @@ final class DocumentWriter {
   private void resource(JsonBytes out, ResourceSchema schema, StoredResource resource, Rendering rendering) {
     SchemaOut pieces = schemaOut(schema);
     Set<String> fields = rendering.fields().get(schema.type());
+    if (fields != null || !(resource.attributes() instanceof FrozenAttributes frozen)) {
+      byte[] id = JsonBytes.encoded(resource.id());
+      out.raw(pieces.typeAndId).raw(id).raw('"');
+      encodeAttributes(out, pieces, resource.attributes(), fields);
+      if (fields == null) {
+        Map<String, Linkage> linkages = rendering.linkagesOf(resource);
+        pieces.plan(linkages.keySet()).write(this, out, id, linkages);
+      } else {
+        relationships(out, pieces, resource, id, fields, rendering);
+      }
+      pieces.selfAndEnd.write(out, id);
+      return;
+    }
+    // Without a sparse fieldset, what depends only on the store's frozen attributes (and the id)
+    // is kept with them: their encoded bytes, and the whole resource when it has no linkage data.
+    // Re-encoding the same values for every list that shows them was a tenth of a list's CPU, and
+    // an included app is 40 relationships with two links each (JFR, bench/results.md).
+    Map<String, Linkage> linkages = rendering.linkagesOf(resource);
+    Encoded kept = frozen.derived() instanceof Encoded encoded && encoded.owner == pieces ? encoded : null;
+    if (kept != null && kept.whole != null && linkages.isEmpty() && kept.id.equals(resource.id())) {
+      out.raw(kept.whole);
+      return;
+    }
+    int start = out.size();
     byte[] id = JsonBytes.encoded(resource.id());
     out.raw(pieces.typeAndId).raw(id).raw('"');
-    attributes(out, pieces, resource, fields);
-    if (fields == null) {
-      Map<String, Linkage> linkages = rendering.linkagesOf(resource);
-      pieces.plan(linkages.keySet()).write(this, out, id, linkages);
+    byte[] attributes;
+    if (kept != null) {
+      attributes = kept.attributes;
     } else {
-      relationships(out, pieces, resource, id, fields, rendering);
+      JsonBytes scratch = new JsonBytes(1024);
+      encodeAttributes(scratch, pieces, frozen, null);
+      attributes = scratch.toByteArray();
     }
+    out.raw(attributes);
+    pieces.plan(linkages.keySet()).write(this, out, id, linkages);
     pieces.selfAndEnd.write(out, id);
+    if (linkages.isEmpty()) {
+      frozen.derive(new Encoded(pieces, resource.id(), attributes, out.copy(start)));
+    } else if (kept == null) {
+      frozen.derive(new Encoded(pieces, resource.id(), attributes, null));
+    }
   }
+
+  /**
+   * Kept with frozen attributes: their encoded {@code ,"attributes":{…}} member (or nothing) for
+   * {@code owner}'s schema, and the whole resource {@code id} (null until rendered without
+   * linkage). Attributes are shared by resources with the same stored text, hence the id check.
+   */
+  private record Encoded(SchemaOut owner, String id, byte[] attributes, byte[] whole) {}
 
   /**
    * Stored values of the schema's attributes, in the schema's order. Absent values are left
    * out; a stored null is written only where the schema allows null.
-   *
-   * <p>Without a sparse fieldset, the bytes of the store's shared, frozen attributes are
-   * remembered per schema: they depend on nothing else, and re-encoding the same values for every
-   * list that shows them was a tenth of a list's CPU (JFR, bench/results.md).
    */
-  private void attributes(JsonBytes out, SchemaOut pieces, StoredResource resource, Set<String> fields) {
-    Map<String, Object> values = resource.attributes();
-    if (fields == null && values instanceof FrozenAttributes frozen) {
-      byte[] encoded = pieces.encodedAttributes.getIfPresent(frozen);
-      if (encoded == null) {
-        JsonBytes scratch = new JsonBytes(1024);
-        encodeAttributes(scratch, pieces, values, null);
-        encoded = scratch.toByteArray();
-        pieces.encodedAttributes.put(frozen, encoded);
-      }
-      out.raw(encoded);
-      return;
-    }
-    encodeAttributes(out, pieces, values, fields);
-  }
-
   private void encodeAttributes(JsonBytes out, SchemaOut pieces, Map<String, Object> values, Set<String> fields) {
     boolean started = false;
     for (AttributeOut attribute : pieces.attributes) {
@@ -509,15 +526,6 @@ final class DocumentWriter {
     final RelationshipPlan withoutLinkage;
     /** By the names of the relationships that carry linkage (the request's includes). */
     final Map<Set<String>, RelationshipPlan> plans = new ConcurrentHashMap<>();
-    /**
-     * The {@code ,"attributes":{…}} member (or nothing) of each frozen attribute map, by identity:
-     * an entry lives as long as the store's parse cache keeps its map.
-     */
-    final Cache<FrozenAttributes, byte[]> encodedAttributes = Caffeine.newBuilder()
-        .weakKeys()
-        // Upkeep on the rendering thread, as for the parse cache: no common-pool wake-up per list.
-        .executor(Runnable::run)
-        .build();
 
     SchemaOut(ResourceSchema schema, Model model, String baseUrl) {
       typeAndId = new JsonBytes(64).raw(JsonBytes.syntax("{\"type\":")).string(schema.type())

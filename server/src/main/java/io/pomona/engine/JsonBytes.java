@@ -101,6 +101,11 @@ final class JsonBytes {
     }
   }
 
+  /** A copy of what was written from {@code start} on. */
+  byte[] copy(int start) {
+    return Arrays.copyOfRange(bytes, start, size);
+  }
+
   int size() {
     return size;
   }
