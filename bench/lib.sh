@@ -20,8 +20,8 @@ JAR="${POMONA_JAR:-$ROOT/server/target/pomona.jar}"
 # The helper programs (seeding, minting, the bare server) always run on this tree's build.
 TOOLS_JAR="$ROOT/server/target/pomona.jar"
 RESULTS="${RESULTS_FILE:-$ROOT/bench/results.md}"
-# The flags the README recommends for `serve` (see bench/results.md for why).
-RECOMMENDED_JVM_FLAGS=""
+# The JVM flags ./pomona (the README's launcher) runs the server with; the bare server gets them too.
+RECOMMENDED_JVM_FLAGS="$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/pomona")"
 JVM_FLAGS="${POMONA_JVM_FLAGS-$RECOMMENDED_JVM_FLAGS}"
 # The README's start-up flags: a class-data archive beside the jar, written by the JVM when a run
 # ends and used by the next (the first run after a new build starts at the old speed). Only for
