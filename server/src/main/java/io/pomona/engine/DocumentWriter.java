@@ -8,9 +8,11 @@ import io.pomona.behaviour.MetricSeries;
 import io.pomona.catalog.Relationship;
 import io.pomona.catalog.ResourceSchema;
 import io.pomona.catalog.Shape;
+import io.pomona.store.FrozenAttributes;
 import io.pomona.store.StoredResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,12 +75,15 @@ final class DocumentWriter {
    */
   record Rendering(
       Map<String, Set<String>> fields,
-      Map<String, Map<String, Linkage>> linkages,
+      Map<Key, Map<String, Linkage>> linkages,
       List<StoredResource> included,
       Map<String, String> includedSchemas) {
 
-    static String key(String type, String id) {
-      return type + "/" + id;
+    /** A resource's identity in a document (a record: no string built per lookup). */
+    record Key(String type, String id) {}
+
+    static Key key(String type, String id) {
+      return new Key(type, id);
     }
 
     /** The linkage of each relationship of {@code resource} that has one, by relationship name. */
@@ -108,7 +113,7 @@ final class DocumentWriter {
     return out.raw('}').finish();
   }
 
-  byte[] collection(
+  JsonBytes.Finished collection(
       ResourceSchema schema,
       List<StoredResource> items,
       String selfUrl,
@@ -129,7 +134,7 @@ final class DocumentWriter {
     included(out, rendering);
     out.raw(',');
     paging(out, total, limit);
-    return out.raw('}').finish();
+    return out.raw('}').handOver();
   }
 
   /** A to-one linkage document; its top-level links are the spec's DocumentLinks: {@code self} only. */
@@ -215,21 +220,62 @@ final class DocumentWriter {
   private void resource(JsonBytes out, ResourceSchema schema, StoredResource resource, Rendering rendering) {
     SchemaOut pieces = schemaOut(schema);
     Set<String> fields = rendering.fields().get(schema.type());
+    if (fields != null || !(resource.attributes() instanceof FrozenAttributes frozen)) {
+      byte[] id = JsonBytes.encoded(resource.id());
+      out.raw(pieces.typeAndId).raw(id).raw('"');
+      encodeAttributes(out, pieces, resource.attributes(), fields);
+      if (fields == null) {
+        Map<String, Linkage> linkages = rendering.linkagesOf(resource);
+        pieces.plan(linkages.keySet()).write(this, out, id, linkages);
+      } else {
+        relationships(out, pieces, resource, id, fields, rendering);
+      }
+      pieces.selfAndEnd.write(out, id);
+      return;
+    }
+    // Without a sparse fieldset, what depends only on the store's frozen attributes (and the id)
+    // is kept with them: their encoded bytes, and the whole resource when it has no linkage data.
+    // Re-encoding the same values for every list that shows them was a tenth of a list's CPU, and
+    // an included app is 40 relationships with two links each (JFR, bench/results.md).
+    Map<String, Linkage> linkages = rendering.linkagesOf(resource);
+    Encoded kept = frozen.derived() instanceof Encoded encoded && encoded.owner == pieces ? encoded : null;
+    if (kept != null && kept.whole != null && linkages.isEmpty() && kept.id.equals(resource.id())) {
+      out.raw(kept.whole);
+      return;
+    }
+    int start = out.size();
     byte[] id = JsonBytes.encoded(resource.id());
     out.raw(pieces.typeAndId).raw(id).raw('"');
-    attributes(out, pieces, resource, fields);
-    relationships(out, pieces, resource, id, fields, rendering);
-    out.raw(',');
-    pieces.self.write(out, id);
-    out.raw('}');
+    byte[] attributes;
+    if (kept != null) {
+      attributes = kept.attributes;
+    } else {
+      JsonBytes scratch = new JsonBytes(1024);
+      encodeAttributes(scratch, pieces, frozen, null);
+      attributes = scratch.toByteArray();
+    }
+    out.raw(attributes);
+    pieces.plan(linkages.keySet()).write(this, out, id, linkages);
+    pieces.selfAndEnd.write(out, id);
+    if (linkages.isEmpty()) {
+      frozen.derive(new Encoded(pieces, resource.id(), attributes, out.copy(start)));
+    } else if (kept == null) {
+      frozen.derive(new Encoded(pieces, resource.id(), attributes, null));
+    }
   }
+
+  /**
+   * Kept with frozen attributes: their encoded {@code ,"attributes":{…}} member (or nothing) for
+   * {@code owner}'s schema, and the whole resource {@code id} (null until rendered without
+   * linkage). Attributes are shared by resources with the same stored text, hence the id check.
+   */
+  private record Encoded(SchemaOut owner, String id, byte[] attributes, byte[] whole) {}
 
   /**
    * Stored values of the schema's attributes, in the schema's order. Absent values are left
    * out; a stored null is written only where the schema allows null.
    */
-  private void attributes(JsonBytes out, SchemaOut pieces, StoredResource resource, Set<String> fields) {
-    Map<String, Object> values = resource.attributes();
+  private void encodeAttributes(JsonBytes out, SchemaOut pieces, Map<String, Object> values, Set<String> fields) {
     boolean started = false;
     for (AttributeOut attribute : pieces.attributes) {
       if (fields != null && !fields.contains(attribute.name) || !values.containsKey(attribute.name)) {
@@ -251,49 +297,114 @@ final class DocumentWriter {
 
   private static final byte[] COMMA = {','};
 
+  /** The relationships a sparse fieldset keeps, one by one. */
   private void relationships(
       JsonBytes out, SchemaOut pieces, StoredResource resource, byte[] id, Set<String> fields, Rendering rendering) {
     Map<String, Linkage> linkages = rendering.linkagesOf(resource);
     boolean started = false;
     for (RelationshipOut relationshipOut : pieces.relationships) {
-      if (fields != null && !fields.contains(relationshipOut.name)) {
-        continue;
+      if (fields.contains(relationshipOut.name)) {
+        started |= relationship(out, relationshipOut, id, linkages, started);
       }
-      Relationship relationship = relationshipOut.relationship;
-      // An empty to-one has no data member: the spec's relationship data is an object, never null.
-      Linkage data = relationship.linkage() ? linkages.get(relationshipOut.name) : null;
-      if (data != null && !relationship.toMany() && data.ids().isEmpty()) {
-        data = null;
-      }
-      if (relationshipOut.links == null && data == null) {
-        continue;
-      }
-      out.raw(started ? COMMA : RELATIONSHIPS);
-      started = true;
-      out.raw(relationshipOut.field);
-      if (relationshipOut.links != null) {
-        relationshipOut.links.write(out, id);
-      }
-      if (data != null) {
-        if (relationshipOut.links != null) {
-          out.raw(',');
-        }
-        if (relationship.toMany()) {
-          if (relationship.paging()) {
-            paging(out, data.total(), data.limit());
-            out.raw(',');
-          }
-          out.raw(DATA);
-          identifiers(out, data.targetType(), data.ids());
-        } else {
-          out.raw(DATA);
-          identifier(out, data.targetType(), data.ids().get(0));
-        }
-      }
-      out.raw('}');
     }
     if (started) {
       out.raw('}');
+    }
+  }
+
+  /**
+   * One relationship member, preceded by the separator ({@code ,} or the opening of
+   * {@code relationships} when {@code started} is false); false when it has nothing to show.
+   */
+  private boolean relationship(
+      JsonBytes out, RelationshipOut relationshipOut, byte[] id, Map<String, Linkage> linkages, boolean started) {
+    Relationship relationship = relationshipOut.relationship;
+    // An empty to-one has no data member: the spec's relationship data is an object, never null.
+    Linkage data = relationship.linkage() ? linkages.get(relationshipOut.name) : null;
+    if (data != null && !relationship.toMany() && data.ids().isEmpty()) {
+      data = null;
+    }
+    if (relationshipOut.links == null && data == null) {
+      return false;
+    }
+    out.raw(started ? COMMA : RELATIONSHIPS);
+    out.raw(relationshipOut.field);
+    if (relationshipOut.links != null) {
+      relationshipOut.links.write(out, id);
+    }
+    if (data != null) {
+      if (relationshipOut.links != null) {
+        out.raw(',');
+      }
+      if (relationship.toMany()) {
+        if (relationship.paging()) {
+          paging(out, data.total(), data.limit());
+          out.raw(',');
+        }
+        out.raw(DATA);
+        identifiers(out, data.targetType(), data.ids());
+      } else {
+        out.raw(DATA);
+        identifier(out, data.targetType(), data.ids().get(0));
+      }
+    }
+    out.raw('}');
+    return true;
+  }
+
+  /**
+   * How the {@code relationships} member of a schema's resources is written when no sparse
+   * fieldset applies, for one set of relationships that carry linkage data: each run of
+   * relationships without linkage is one pre-encoded piece with the id spliced in (a build has 16
+   * relationships with two links each; writing them one by one was the largest part of rendering
+   * a list, JFR), the others are written one by one as above.
+   */
+  private static final class RelationshipPlan {
+    /** Per step: a run written as it is, or null where {@link #dynamic} has the relationship. */
+    private final Spliced[] runs;
+    private final RelationshipOut[] dynamic;
+
+    RelationshipPlan(RelationshipOut[] relationships, Set<String> withLinkage) {
+      List<Spliced> runs = new java.util.ArrayList<>();
+      List<RelationshipOut> dynamic = new java.util.ArrayList<>();
+      Spliced run = null;
+      for (RelationshipOut relationshipOut : relationships) {
+        boolean linked = relationshipOut.relationship.linkage() && withLinkage.contains(relationshipOut.name);
+        if (linked) {
+          if (run != null) {
+            runs.add(run);
+            dynamic.add(null);
+            run = null;
+          }
+          runs.add(null);
+          dynamic.add(relationshipOut);
+        } else if (relationshipOut.links != null) {
+          // Never written without links and linkage; with links, always.
+          run = run == null ? relationshipOut.member : run.join(COMMA).join(relationshipOut.member);
+        }
+      }
+      if (run != null) {
+        runs.add(run);
+        dynamic.add(null);
+      }
+      this.runs = runs.toArray(Spliced[]::new);
+      this.dynamic = dynamic.toArray(RelationshipOut[]::new);
+    }
+
+    void write(DocumentWriter writer, JsonBytes out, byte[] id, Map<String, Linkage> linkages) {
+      boolean started = false;
+      for (int i = 0; i < runs.length; i++) {
+        if (runs[i] != null) {
+          out.raw(started ? COMMA : RELATIONSHIPS);
+          runs[i].write(out, id);
+          started = true;
+        } else {
+          started |= writer.relationship(out, dynamic[i], id, linkages, started);
+        }
+      }
+      if (started) {
+        out.raw('}');
+      }
     }
   }
 
@@ -410,8 +521,11 @@ final class DocumentWriter {
     final byte[] typeAndId;
     final AttributeOut[] attributes;
     final RelationshipOut[] relationships;
-    /** {@code "links":{"self":"<url>"}} around the id. */
-    final Spliced self;
+    /** {@code ,"links":{"self":"<url>"}}} around the id: the end of a resource. */
+    final Spliced selfAndEnd;
+    final RelationshipPlan withoutLinkage;
+    /** By the names of the relationships that carry linkage (the request's includes). */
+    final Map<Set<String>, RelationshipPlan> plans = new ConcurrentHashMap<>();
 
     SchemaOut(ResourceSchema schema, Model model, String baseUrl) {
       typeAndId = new JsonBytes(64).raw(JsonBytes.syntax("{\"type\":")).string(schema.type())
@@ -422,7 +536,17 @@ final class DocumentWriter {
       relationships = schema.relationships().entrySet().stream()
           .map(entry -> new RelationshipOut(schema.type(), entry.getKey(), entry.getValue(), model, baseUrl))
           .toArray(RelationshipOut[]::new);
-      self = Spliced.of("\"links\":{\"self\":\"", baseUrl, model.instanceTemplate(schema.type()), "\"}");
+      selfAndEnd = Spliced.of(",\"links\":{\"self\":\"", baseUrl, model.instanceTemplate(schema.type()), "\"}}");
+      withoutLinkage = new RelationshipPlan(relationships, Set.of());
+    }
+
+    RelationshipPlan plan(Set<String> withLinkage) {
+      if (withLinkage.isEmpty()) {
+        return withoutLinkage;
+      }
+      RelationshipPlan plan = plans.get(withLinkage);
+      return plan != null ? plan : plans.computeIfAbsent(Set.copyOf(withLinkage),
+          names -> new RelationshipPlan(relationships, names));
     }
   }
 
@@ -447,6 +571,8 @@ final class DocumentWriter {
     final Relationship relationship;
     /** {@code "links":{"self":"…","related":"…"}} (either may be missing), or null without links. */
     final Spliced links;
+    /** The whole member without linkage, {@code "<name>":{"links":{…}}}, or null without links. */
+    final Spliced member;
 
     RelationshipOut(String type, String name, Relationship relationship, Model model, String baseUrl) {
       this.name = name;
@@ -464,6 +590,7 @@ final class DocumentWriter {
         links = Spliced.of("\"links\":{\"self\":\"", baseUrl, self, "\"}")
             .then(Spliced.of(",\"related\":\"", baseUrl, related, "\"}"));
       }
+      member = links == null ? null : new Spliced(new byte[][] {field}).join(links).join(new byte[] {'}'});
     }
   }
 
@@ -514,11 +641,25 @@ final class DocumentWriter {
       return new Spliced(joined);
     }
 
+    /** This followed by {@code next}: this one's last part and next's first become one. */
+    Spliced join(Spliced next) {
+      byte[][] joined = new byte[parts.length + next.parts.length - 1][];
+      System.arraycopy(parts, 0, joined, 0, parts.length - 1);
+      byte[] last = parts[parts.length - 1];
+      byte[] first = next.parts[0];
+      byte[] middle = Arrays.copyOf(last, last.length + first.length);
+      System.arraycopy(first, 0, middle, last.length, first.length);
+      joined[parts.length - 1] = middle;
+      System.arraycopy(next.parts, 1, joined, parts.length, next.parts.length - 1);
+      return new Spliced(joined);
+    }
+
+    Spliced join(byte[] constant) {
+      return join(new Spliced(new byte[][] {constant}));
+    }
+
     void write(JsonBytes out, byte[] id) {
-      out.raw(parts[0]);
-      for (int i = 1; i < parts.length; i++) {
-        out.raw(id).raw(parts[i]);
-      }
+      out.spliced(parts, id);
     }
   }
 

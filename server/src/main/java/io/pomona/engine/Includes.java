@@ -8,6 +8,7 @@ import io.pomona.store.Tx;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,11 +45,16 @@ final class Includes {
       // Most requests include nothing: skip the bookkeeping below (it shows in a GET-one profile).
       return new DocumentWriter.Rendering(query.fields(), Map.of(), List.of(), includedSchemas);
     }
-    Map<String, Map<String, Linkage>> linkages = new HashMap<>();
-    Map<String, StoredResource> included = new LinkedHashMap<>();
-    Set<String> primaryKeys = new LinkedHashSet<>();
-    primaries.forEach(p -> primaryKeys.add(DocumentWriter.Rendering.key(p.type(), p.id())));
-    List<String> ids = primaries.stream().map(StoredResource::id).toList();
+    Map<DocumentWriter.Rendering.Key, Map<String, Linkage>> linkages = new HashMap<>();
+    Map<DocumentWriter.Rendering.Key, StoredResource> included = new LinkedHashMap<>();
+    Set<DocumentWriter.Rendering.Key> primaryKeys = new HashSet<>();
+    List<String> ids = new ArrayList<>(primaries.size());
+    for (StoredResource primary : primaries) {
+      DocumentWriter.Rendering.Key key = DocumentWriter.Rendering.key(primary.type(), primary.id());
+      primaryKeys.add(key);
+      linkages.put(key, new HashMap<>());
+      ids.add(primary.id());
+    }
     for (String name : query.include()) {
       Relationship relationship = model.relationship(type, name)
           .orElseThrow(() -> new IllegalStateException("the catalog allows include=" + name + " on " + type));
@@ -56,15 +62,15 @@ final class Includes {
       Map<String, Linkage> linked = computed.of(type, name).isPresent()
           ? computedLinkage(tx, team, type, name, relationship, primaries, limit)
           : storedLinkage(tx, team, type, name, relationship, ids, limit);
+      Linkage none = new Linkage(relationship.target(), List.of(), 0, limit);
       Set<String> relatedIds = new LinkedHashSet<>();
       for (StoredResource primary : primaries) {
-        Linkage linkage = linked.getOrDefault(primary.id(), new Linkage(relationship.target(), List.of(), 0, limit));
+        Linkage linkage = linked.getOrDefault(primary.id(), none);
         relatedIds.addAll(linkage.ids());
-        linkages.computeIfAbsent(DocumentWriter.Rendering.key(primary.type(), primary.id()), k -> new HashMap<>())
-            .put(name, linkage);
+        linkages.get(DocumentWriter.Rendering.key(primary.type(), primary.id())).put(name, linkage);
       }
       for (StoredResource related : fetch(tx, team, relationship.target(), relatedIds)) {
-        String key = DocumentWriter.Rendering.key(related.type(), related.id());
+        DocumentWriter.Rendering.Key key = DocumentWriter.Rendering.key(related.type(), related.id());
         if (!primaryKeys.contains(key)) {
           included.putIfAbsent(key, related);
         }
@@ -89,7 +95,10 @@ final class Includes {
         : Map.of();
     Map<String, Linkage> linkages = new HashMap<>();
     edges.forEach((primary, list) -> {
-      List<String> linked = list.stream().map(e -> edge.typeIsFrom() ? e.toId() : e.fromId()).toList();
+      List<String> linked = new ArrayList<>(list.size());
+      for (Edge e : list) {
+        linked.add(edge.typeIsFrom() ? e.toId() : e.fromId());
+      }
       linkages.put(primary, new Linkage(relationship.target(), linked,
           totals.getOrDefault(primary, (long) linked.size()), limit));
     });

@@ -28,6 +28,7 @@ public final class EngineDispatcher implements RequestPipeline.Dispatcher {
         call.request().path(),
         call.request().rawQuery(),
         ContentNegotiation.choose(call.request().header("accept"), call.route().operation())));
-    return new ApiResponse(reply.status(), reply.headers(), reply.contentType(), reply.body());
+    return new ApiResponse(reply.status(), reply.headers(), reply.contentType(), reply.buffer(), reply.length(),
+        reply.release());
   }
 }

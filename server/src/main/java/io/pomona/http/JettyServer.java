@@ -312,8 +312,10 @@ public final class JettyServer implements AutoCloseable {
     } else if (answer.contentType() != null) {
       headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
     }
-    headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
-    response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    headers.put(HttpHeader.CONTENT_LENGTH, answer.length());
+    // The buffer goes back to its owner only once Jetty is done with it.
+    Callback done = answer.release() == null ? callback : Callback.from(callback, answer.release());
+    response.write(true, ByteBuffer.wrap(answer.buffer(), 0, answer.length()), done);
   }
 
   /** Jetty's protocol-level errors (malformed URI, bad header, ...) as Apple error documents. */

@@ -36,7 +36,10 @@ public record StoredResource(
   public static final String GLOBAL_TEAM = "*";
 
   public StoredResource {
-    // LinkedHashMap, not Map.copyOf: attribute values may be null and key order is kept.
-    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    // LinkedHashMap, not Map.copyOf: attribute values may be null and key order is kept. Frozen
+    // attributes (the store's parsed, shared ones) are unmodifiable already.
+    attributes = attributes instanceof FrozenAttributes
+        ? attributes
+        : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 }

@@ -25,6 +25,17 @@ class JsonBytesTest {
   }
 
   @Test
+  void encodedPiecesAreTheStringsContent() throws Exception {
+    List<String> samples = List.of("", "483e25a3-67ac-6cf9-f7ad-c5f3fc3cf928", "1400000000", "a\"b", "a\\b",
+        "tab\tx", "\u0000", "\u007f", "é", "日本", "😀");
+    for (String sample : samples) {
+      String ours = new String(JsonBytes.encoded(sample), StandardCharsets.UTF_8);
+      String jackson = JACKSON.writeValueAsString(sample);
+      assertThat("\"" + ours + "\"").as(sample).isEqualTo(jackson);
+    }
+  }
+
+  @Test
   void numbersAreWrittenAsJacksonDoes() throws Exception {
     List<Number> samples = List.of(0, 7, -3, 42, Integer.MAX_VALUE, Long.MIN_VALUE, 1.5, 0.1, 1e21, -2.5e-8,
         Double.NaN, Double.POSITIVE_INFINITY, 3.25f, (short) 12, (byte) -1,

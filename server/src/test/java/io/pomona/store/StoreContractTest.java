@@ -1248,6 +1248,38 @@ public abstract class StoreContractTest {
     assertThat(sourceCounts).containsExactly(Map.entry("t1", 3L), Map.entry("t9", 0L));
   }
 
+  /** A limit of one (every to-one include) may take another query; the first edge it must stay. */
+  @Test
+  void batchLinkageOfOneGivesTheFirstEdgeOfEveryAnchor() {
+    store.write(
+        tx -> {
+          tx.addEdges(TEAM_A, GROUP_TESTERS, "g1", List.of("t3", "t1", "t2"));
+          tx.addEdges(TEAM_A, GROUP_TESTERS, "g2", List.of("t2"));
+          tx.addEdges(TEAM_A, GROUP_TESTERS, "g0", List.of("t2"));
+          tx.addEdges(TEAM_B, GROUP_TESTERS, "a0", List.of("t2"));
+        });
+
+    Map<String, List<Edge>> targets =
+        store.read(tx -> tx.targetsOfEach(TEAM_A, GROUP_TESTERS, List.of("g2", "g1", "g9"), 1));
+    Map<String, List<Edge>> sources =
+        store.read(tx -> tx.sourcesOfEach(TEAM_A, GROUP_TESTERS, List.of("t2", "t3", "t9"), 1));
+
+    assertThat(targets.keySet()).containsExactly("g2", "g1", "g9");
+    Map<String, List<Edge>> allTargets =
+        store.read(tx -> tx.targetsOfEach(TEAM_A, GROUP_TESTERS, List.of("g1"), 3));
+    Map<String, List<Edge>> allSources =
+        store.read(tx -> tx.sourcesOfEach(TEAM_A, GROUP_TESTERS, List.of("t2"), 3));
+    assertThat(allTargets.get("g1")).extracting(Edge::toId).containsExactly("t3", "t1", "t2");
+    assertThat(targets.get("g1")).containsExactly(allTargets.get("g1").get(0));
+    assertThat(targets.get("g2")).extracting(Edge::toId).containsExactly("t2");
+    assertThat(targets.get("g9")).isEmpty();
+    // Sources come in source-id order: g0 before g1 and g2; team B's a0 is not team A's.
+    assertThat(allSources.get("t2")).extracting(Edge::fromId).containsExactly("g0", "g1", "g2");
+    assertThat(sources.get("t2")).containsExactly(allSources.get("t2").get(0));
+    assertThat(sources.get("t3")).extracting(Edge::fromId).containsExactly("g1");
+    assertThat(sources.get("t9")).isEmpty();
+  }
+
   @Test
   void ensuringIndexesTwiceChangesNothingAndSurvivesReopening() {
     List<IndexSpec> specs = List.of(new IndexSpec("builds", "rank"), new IndexSpec("apps", "name"));

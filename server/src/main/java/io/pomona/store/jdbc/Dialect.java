@@ -24,6 +24,9 @@ public interface Dialect {
 
   Instant readInstant(ResultSet row, String column) throws SQLException;
 
+  /** The same, by column position. */
+  Instant readInstant(ResultSet row, int column) throws SQLException;
+
   Optional<Instant> readOptionalInstant(ResultSet row, String column) throws SQLException;
 
   /** A placeholder for a parameter holding JSON text, to go into a {@code json} column. */

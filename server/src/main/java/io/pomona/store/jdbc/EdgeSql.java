@@ -237,12 +237,16 @@ public final class EdgeSql {
     return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
   }
 
-  /** A row of {@link #COLUMNS}. */
+  /**
+   * A row that starts with {@link #COLUMNS}. By position: the driver's lookup by name (a map per
+   * result set, a case-insensitive search) was a visible part of reading a page's edges (JFR).
+   */
   public static Edge edge(ResultSet row) throws SQLException {
-    return new Edge(
-        row.getString("rel"),
-        row.getString("from_id"),
-        row.getString("to_id"),
-        row.getLong("position"));
+    return new Edge(row.getString(1), row.getString(2), row.getString(3), row.getLong(4));
+  }
+
+  /** The same, for a statement that selected on {@code relation}: its key is not decoded per row. */
+  public static Edge edge(ResultSet row, Relation relation) throws SQLException {
+    return new Edge(relation.key(), row.getString(2), row.getString(3), row.getLong(4));
   }
 }

@@ -161,6 +161,10 @@ public final class Jdbc {
     return dialect.readInstant(row, column);
   }
 
+  public Instant instant(ResultSet row, int column) throws SQLException {
+    return dialect.readInstant(row, column);
+  }
+
   public Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
     return dialect.readOptionalInstant(row, column);
   }

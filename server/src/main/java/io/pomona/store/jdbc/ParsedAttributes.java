@@ -2,6 +2,7 @@ package io.pomona.store.jdbc;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pomona.store.FrozenAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class ParsedAttributes {
     if (text.length() > MAX_CACHED_LENGTH) {
       return json.readObject(text);
     }
-    return CACHE.get(text, stored -> frozen(json.readObject(stored)));
+    return CACHE.get(text, stored -> FrozenAttributes.copyOf(frozen(json.readObject(stored))));
   }
 
   @SuppressWarnings("unchecked")

@@ -77,7 +77,7 @@ public final class ResourceSql {
               .add(" AND ")
               .add(anyId)
               .add(" ORDER BY r.id");
-      found.addAll(jdbc.list(sql.text(), this::resource, sql.parameters()));
+      found.addAll(jdbc.list(sql.text(), row -> resource(row, teamId, type), sql.parameters()));
     }
     return found;
   }
@@ -158,17 +158,33 @@ public final class ResourceSql {
     return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
   }
 
-  /** A row of {@link #COLUMNS}. */
+  /** A row that starts with {@link #COLUMNS}, read by position (see {@link EdgeSql#edge}). */
   public StoredResource resource(ResultSet row) throws SQLException {
     return new StoredResource(
-        row.getString("team_id"),
-        row.getString("type"),
-        row.getString("id"),
-        ParsedAttributes.read(json, row.getString("attributes")),
-        jdbc.instant(row, "created_at"),
-        jdbc.instant(row, "updated_at"),
-        row.getLong("version"),
-        row.getLong("seq"));
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        ParsedAttributes.read(json, row.getString(4)),
+        jdbc.instant(row, 5),
+        jdbc.instant(row, 6),
+        row.getLong(7),
+        row.getLong(8));
+  }
+
+  /**
+   * A row of {@link #COLUMNS} from a statement that selected on {@code teamId} and {@code type}:
+   * those two are not decoded again for every row.
+   */
+  private StoredResource resource(ResultSet row, String teamId, String type) throws SQLException {
+    return new StoredResource(
+        teamId,
+        type,
+        row.getString(3),
+        ParsedAttributes.read(json, row.getString(4)),
+        jdbc.instant(row, 5),
+        jdbc.instant(row, 6),
+        row.getLong(7),
+        row.getLong(8));
   }
 
   private StoredResource updated(

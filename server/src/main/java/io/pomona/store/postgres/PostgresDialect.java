@@ -51,6 +51,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Instant readInstant(ResultSet row, int column) throws SQLException {
+    return row.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  @Override
   public Optional<Instant> readOptionalInstant(ResultSet row, String column)
       throws SQLException {
     return Optional.ofNullable(row.getObject(column, OffsetDateTime.class))

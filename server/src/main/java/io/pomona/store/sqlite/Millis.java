@@ -17,6 +17,10 @@ final class Millis {
     return Instant.ofEpochMilli(row.getLong(column));
   }
 
+  static Instant read(ResultSet row, int column) throws SQLException {
+    return Instant.ofEpochMilli(row.getLong(column));
+  }
+
   static Optional<Instant> readOptional(ResultSet row, String column) throws SQLException {
     long millis = row.getLong(column);
     return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));

@@ -46,6 +46,8 @@ import java.util.Optional;
 final class QuerySql implements ResourceQueries {
   private static final String COLUMNS =
       "r.team_id, r.type, r.id, r.attributes, r.created_at, r.updated_at, r.version, r.seq";
+  /** Where the tiebreak follows {@link #COLUMNS}; the sort keys come after it. */
+  private static final int TIEBREAK_COLUMN = 9;
 
   private final Jdbc jdbc;
   private final Json json;
@@ -128,7 +130,7 @@ final class QuerySql implements ResourceQueries {
     int wanted = query.limit() + 1; // one more than a page tells whether another follows
     for (Segment segment : segments(query, ordering)) {
       Sql sql = statement(query, ordering, segment, index, wanted - rows.size());
-      rows.addAll(jdbc.list(sql.text(), row -> row(row, keyCount), sql.parameters()));
+      rows.addAll(jdbc.list(sql.text(), row -> row(row, query, keyCount), sql.parameters()));
       if (rows.size() >= wanted) {
         break;
       }
@@ -246,22 +248,27 @@ final class QuerySql implements ResourceQueries {
     return new Sql().add(" AND ").add(predicate);
   }
 
-  private Row row(ResultSet row, int keyCount) throws SQLException {
+  /**
+   * A row of {@link #statement}: {@link #COLUMNS}, the tiebreak, then the sort keys, read by
+   * position (see {@link io.pomona.store.jdbc.EdgeSql#edge}). Team and type are the ones
+   * {@link #from} selects on: taken from the query rather than decoded again for every row.
+   */
+  private Row row(ResultSet row, ResourceQuery query, int keyCount) throws SQLException {
     StoredResource resource =
         new StoredResource(
-            row.getString("team_id"),
-            row.getString("type"),
-            row.getString("id"),
-            ParsedAttributes.read(json, row.getString("attributes")),
-            Millis.read(row, "created_at"),
-            Millis.read(row, "updated_at"),
-            row.getLong("version"),
-            row.getLong("seq"));
-    List<Object> keyValues = new ArrayList<>();
+            query.resourceTeam(),
+            query.type(),
+            row.getString(3),
+            ParsedAttributes.read(json, row.getString(4)),
+            Millis.read(row, 5),
+            Millis.read(row, 6),
+            row.getLong(7),
+            row.getLong(8));
+    List<Object> keyValues = new ArrayList<>(keyCount);
     for (int i = 0; i < keyCount; i++) {
-      keyValues.add(SqlValues.readable(row.getObject("k" + i)));
+      keyValues.add(SqlValues.readable(row.getObject(TIEBREAK_COLUMN + 1 + i)));
     }
-    return new Row(resource, new Keyset(keyValues, row.getLong("tiebreak")));
+    return new Row(resource, new Keyset(keyValues, row.getLong(TIEBREAK_COLUMN)));
   }
 
   /** A page without its total. */

@@ -43,6 +43,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public Instant readInstant(ResultSet row, int column) throws SQLException {
+    return Millis.read(row, column);
+  }
+
+  @Override
   public Optional<Instant> readOptionalInstant(ResultSet row, String column)
       throws SQLException {
     return Millis.readOptional(row, column);

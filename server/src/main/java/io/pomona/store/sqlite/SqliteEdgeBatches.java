@@ -55,16 +55,33 @@ final class SqliteEdgeBatches implements EdgeBatches {
       int limit) {
     List<Edge> edges = new ArrayList<>();
     for (Sql anyAnchor : jdbc.dialect().anyOf(anchorColumn, anchorIds)) {
-      Sql sql =
-          new Sql()
+      Sql sql = limit == 1 ? firstEdge(anchorColumn, order, teamId, relation, anyAnchor)
+          : new Sql()
               .add("SELECT " + EdgeSql.COLUMNS + " FROM (SELECT " + EdgeSql.COLUMNS
                   + ", row_number() OVER (PARTITION BY " + anchorColumn + " ORDER BY " + order
                   + ") AS n FROM edges WHERE team_id = ? AND rel = ? AND ", teamId, relation.key())
               .add(anyAnchor)
               .add(") AS numbered WHERE n <= ?", limit)
               .add(" ORDER BY " + anchorColumn + ", " + order);
-      edges.addAll(jdbc.list(sql.text(), EdgeSql::edge, sql.parameters()));
+      edges.addAll(jdbc.list(sql.text(), row -> EdgeSql.edge(row, relation), sql.parameters()));
     }
     return edges;
+  }
+
+  /**
+   * The first edge of each anchor, for a limit of one (every to-one include): SQLite's
+   * {@code min()} aggregate takes the other columns from the row holding the minimum, so one pass
+   * over the index range does it without the window's numbering and sort, which made the query
+   * about twice as expensive (measured with the sqlite3 shell on the benchmark's data).
+   */
+  private static Sql firstEdge(String anchorColumn, String order, String teamId, Relation relation, Sql anyAnchor) {
+    StringBuilder columns = new StringBuilder();
+    for (String column : EdgeSql.COLUMNS.split(", ")) {
+      columns.append(columns.isEmpty() ? "" : ", ").append(column.equals(order) ? "min(" + column + ")" : column);
+    }
+    return new Sql()
+        .add("SELECT " + columns + " FROM edges WHERE team_id = ? AND rel = ? AND ", teamId, relation.key())
+        .add(anyAnchor)
+        .add(" GROUP BY " + anchorColumn);
   }
 }
