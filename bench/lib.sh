@@ -28,7 +28,7 @@ JVM_FLAGS="${POMONA_JVM_FLAGS-$RECOMMENDED_JVM_FLAGS}"
 # Pomona's `serve`: another program on the same archive path would overwrite it with its own
 # classes. POMONA_CDS=0 measures without it.
 CDS_FLAGS=""
-[ "${POMONA_CDS:-1}" = 1 ] && CDS_FLAGS="-XX:SharedArchiveFile=${JAR%.jar}.jsa -XX:+AutoCreateSharedArchive"
+[ "${POMONA_CDS:-1}" = 1 ] && CDS_FLAGS="-XX:SharedArchiveFile=${JAR%.jar}.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
 BENCH_SECONDS="${BENCH_SECONDS:-10}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
 
