@@ -160,22 +160,14 @@ public final class ResourceSql {
 
   /** A row that starts with {@link #COLUMNS}, read by position (see {@link EdgeSql#edge}). */
   public StoredResource resource(ResultSet row) throws SQLException {
-    return new StoredResource(
-        row.getString(1),
-        row.getString(2),
-        row.getString(3),
-        ParsedAttributes.read(json, row.getString(4)),
-        jdbc.instant(row, 5),
-        jdbc.instant(row, 6),
-        row.getLong(7),
-        row.getLong(8));
+    return resource(row, row.getString(1), row.getString(2));
   }
 
   /**
-   * A row of {@link #COLUMNS} from a statement that selected on {@code teamId} and {@code type}:
-   * those two are not decoded again for every row.
+   * A row that starts with {@link #COLUMNS}, from a statement that selected on {@code teamId} and
+   * {@code type}: those two are not decoded again for every row.
    */
-  private StoredResource resource(ResultSet row, String teamId, String type) throws SQLException {
+  public StoredResource resource(ResultSet row, String teamId, String type) throws SQLException {
     return new StoredResource(
         teamId,
         type,

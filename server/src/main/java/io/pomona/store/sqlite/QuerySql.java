@@ -9,8 +9,8 @@ import io.pomona.store.SortKey;
 import io.pomona.store.StoredResource;
 import io.pomona.store.jdbc.Jdbc;
 import io.pomona.store.jdbc.Json;
-import io.pomona.store.jdbc.ParsedAttributes;
 import io.pomona.store.jdbc.ResourceQueries;
+import io.pomona.store.jdbc.ResourceSql;
 import io.pomona.store.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,13 +44,11 @@ import java.util.Optional;
  * on their own.
  */
 final class QuerySql implements ResourceQueries {
-  private static final String COLUMNS =
-      "r.team_id, r.type, r.id, r.attributes, r.created_at, r.updated_at, r.version, r.seq";
-  /** Where the tiebreak follows {@link #COLUMNS}; the sort keys come after it. */
+  /** Where the tiebreak follows {@link ResourceSql#COLUMNS}; the sort keys come after it. */
   private static final int TIEBREAK_COLUMN = 9;
 
   private final Jdbc jdbc;
-  private final Json json;
+  private final ResourceSql resources;
   private final IndexSql indexes;
   private final IndexChoice indexChoice;
   private final Optional<Totals.InTransaction> totals;
@@ -62,7 +60,7 @@ final class QuerySql implements ResourceQueries {
   /** With {@code totals}, counts of unchanged data are remembered (read transactions only). */
   QuerySql(Jdbc jdbc, Json json, Optional<Totals.InTransaction> totals) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.resources = new ResourceSql(jdbc, json);
     this.indexes = new IndexSql(jdbc);
     this.indexChoice = new IndexChoice(indexes);
     this.totals = totals;
@@ -167,7 +165,7 @@ final class QuerySql implements ResourceQueries {
   private Sql statement(
       ResourceQuery query, Ordering ordering, Segment segment, Optional<String> index, int limit) {
     return new Sql()
-        .add("SELECT " + COLUMNS + ", " + ordering.tiebreak() + " AS tiebreak")
+        .add("SELECT " + ResourceSql.COLUMNS + ", " + ordering.tiebreak() + " AS tiebreak")
         .add(ordering.keyColumns())
         .add(from(query, index))
         .add(segment.predicate())
@@ -249,21 +247,12 @@ final class QuerySql implements ResourceQueries {
   }
 
   /**
-   * A row of {@link #statement}: {@link #COLUMNS}, the tiebreak, then the sort keys, read by
-   * position (see {@link io.pomona.store.jdbc.EdgeSql#edge}). Team and type are the ones
+   * A row of {@link #statement}: {@link ResourceSql#COLUMNS}, the tiebreak, then the sort keys,
+   * read by position (see {@link io.pomona.store.jdbc.EdgeSql#edge}). Team and type are the ones
    * {@link #from} selects on: taken from the query rather than decoded again for every row.
    */
   private Row row(ResultSet row, ResourceQuery query, int keyCount) throws SQLException {
-    StoredResource resource =
-        new StoredResource(
-            query.resourceTeam(),
-            query.type(),
-            row.getString(3),
-            ParsedAttributes.read(json, row.getString(4)),
-            Millis.read(row, 5),
-            Millis.read(row, 6),
-            row.getLong(7),
-            row.getLong(8));
+    StoredResource resource = resources.resource(row, query.resourceTeam(), query.type());
     List<Object> keyValues = new ArrayList<>(keyCount);
     for (int i = 0; i < keyCount; i++) {
       keyValues.add(SqlValues.readable(row.getObject(TIEBREAK_COLUMN + 1 + i)));
