@@ -1,5 +1,6 @@
 package io.pomona.domain.appstore;
 
+import io.pomona.behaviour.AssetStates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.Process;
@@ -126,7 +127,7 @@ public final class MediaDelivery implements Behaviour {
       process(ctx, kind);
     } else if (before.equals(MediaKind.UPLOAD_COMPLETE) && after.equals(MediaKind.FAILED)) {
       String reason = ctx.cause().get("reason") instanceof String text ? text : "Apple could not process the file.";
-      setState(ctx, kind, MediaKind.FAILED, List.of(MediaInspection.error(MediaInspection.PROCESSING_FAILED, reason)));
+      setState(ctx, kind, MediaKind.FAILED, List.of(AssetStates.error(MediaInspection.PROCESSING_FAILED, reason)));
     }
   }
 
@@ -266,18 +267,10 @@ public final class MediaDelivery implements Behaviour {
    * attribute; {@code assetDeliveryState} is deprecated on videos) follows it.
    */
   private static void setState(WriteContext ctx, MediaKind kind, String state, List<Map<String, Object>> errors) {
-    ctx.set(STATE, stateValue(state, errors));
+    ctx.set(STATE, AssetStates.delivery(state, errors));
     if (kind.content() == MediaKind.Content.VIDEO) {
-      ctx.set(VIDEO_STATE, stateValue(state, errors));
+      ctx.set(VIDEO_STATE, AssetStates.delivery(state, errors));
     }
-  }
-
-  static Map<String, Object> stateValue(String state, List<Map<String, Object>> errors) {
-    Map<String, Object> value = new LinkedHashMap<>();
-    value.put("errors", errors);
-    value.put("warnings", List.of());
-    value.put("state", state);
-    return value;
   }
 
   static String state(Map<String, Object> attributes) {

@@ -1,5 +1,6 @@
 package io.pomona.domain.appstore;
 
+import io.pomona.behaviour.AssetStates;
 import io.pomona.uploads.media.DisplaySizes;
 import io.pomona.uploads.media.GeoJsonProbe;
 import io.pomona.uploads.media.ImageFacts;
@@ -63,23 +64,23 @@ final class MediaInspection {
     List<Map<String, Object>> errors = new ArrayList<>();
     Map<String, Object> derived = new LinkedHashMap<>();
     if (!arrival.missingParts().isEmpty()) {
-      errors.add(error(FILE_INCOMPLETE, "Not every part of the file was uploaded before the commit: missing "
+      errors.add(AssetStates.error(FILE_INCOMPLETE, "Not every part of the file was uploaded before the commit: missing "
           + (arrival.missingParts().size() == 1 ? "part " : "parts ") + arrival.missingParts() + "."));
       return new Verdict(errors, derived);
     }
     long reserved = attributes.get("fileSize") instanceof Number n ? n.longValue() : -1;
     if (arrival.size() != reserved) {
-      errors.add(error(FILE_SIZE_MISMATCH, "The file has " + arrival.size() + " bytes; its reservation said "
+      errors.add(AssetStates.error(FILE_SIZE_MISMATCH, "The file has " + arrival.size() + " bytes; its reservation said "
           + reserved + "."));
     }
     if (kind.checksum() && attributes.get("sourceFileChecksum") instanceof String sent && arrival.md5().isPresent()
         && !sent.strip().toLowerCase(Locale.ROOT).equals(arrival.md5().get())) {
-      errors.add(error(CHECKSUM_MISMATCH, "The sourceFileChecksum sent (" + sent + ") is not the MD5 of the bytes"
+      errors.add(AssetStates.error(CHECKSUM_MISMATCH, "The sourceFileChecksum sent (" + sent + ") is not the MD5 of the bytes"
           + " received (" + arrival.md5().get() + ")."));
     }
     if (file.isEmpty() || arrival.sha256().isEmpty()) {
       if (errors.isEmpty()) {
-        errors.add(error(FILE_INCOMPLETE, "The uploaded file is no longer stored; delete the asset and upload again."));
+        errors.add(AssetStates.error(FILE_INCOMPLETE, "The uploaded file is no longer stored; delete the asset and upload again."));
       }
       return new Verdict(errors, derived);
     }
@@ -90,7 +91,7 @@ final class MediaInspection {
       case VIDEO -> video(kind, file.get(), sha256, displayType, sizes, errors, derived);
       case COVERAGE -> {
         if (!GeoJsonProbe.isCoverage(file.get())) {
-          errors.add(error(COVERAGE_INVALID, "The file is not a GeoJSON coverage file (a FeatureCollection,"
+          errors.add(AssetStates.error(COVERAGE_INVALID, "The file is not a GeoJSON coverage file (a FeatureCollection,"
               + " Feature, MultiPolygon or Polygon object)."));
         }
       }
@@ -103,15 +104,15 @@ final class MediaInspection {
       Optional<DisplaySizes.Accepted> sizes, List<Map<String, Object>> errors, Map<String, Object> derived) {
     Optional<ImageFacts> facts = ImageProbe.read(file);
     if (facts.isEmpty()) {
-      errors.add(error(IMAGE_INCORRECT_FORMAT, "The file is not a PNG or JPEG image."));
+      errors.add(AssetStates.error(IMAGE_INCORRECT_FORMAT, "The file is not a PNG or JPEG image."));
       return;
     }
     ImageFacts image = facts.get();
     if (image.alpha() && !kind.alphaAllowed()) {
-      errors.add(error(IMAGE_ALPHA_NOT_ALLOWED, "The image has an alpha channel; screenshots must be opaque."));
+      errors.add(AssetStates.error(IMAGE_ALPHA_NOT_ALLOWED, "The image has an alpha channel; screenshots must be opaque."));
     }
     if (sizes.isPresent() && !sizes.get().fits(image.width(), image.height())) {
-      errors.add(error(IMAGE_INCORRECT_DIMENSIONS, "The image is " + image.width() + "x" + image.height() + "; "
+      errors.add(AssetStates.error(IMAGE_INCORRECT_DIMENSIONS, "The image is " + image.width() + "x" + image.height() + "; "
           + displayType.orElse("?") + " takes " + sizes.get().describe() + "."));
     }
     Map<String, Object> asset = new LinkedHashMap<>();
@@ -125,26 +126,20 @@ final class MediaInspection {
       Optional<DisplaySizes.Accepted> sizes, List<Map<String, Object>> errors, Map<String, Object> derived) {
     Optional<VideoFacts> facts = Mp4Probe.read(file);
     if (facts.isEmpty()) {
-      errors.add(error(VIDEO_INCORRECT_FORMAT, "The file is not an MP4, M4V or MOV video with a video track."));
+      errors.add(AssetStates.error(VIDEO_INCORRECT_FORMAT, "The file is not an MP4, M4V or MOV video with a video track."));
       return;
     }
     VideoFacts video = facts.get();
     if (sizes.isPresent() && !sizes.get().fits(video.width(), video.height())) {
-      errors.add(error(VIDEO_INCORRECT_DIMENSIONS, "The video is " + video.width() + "x" + video.height() + "; "
+      errors.add(AssetStates.error(VIDEO_INCORRECT_DIMENSIONS, "The video is " + video.width() + "x" + video.height() + "; "
           + displayType.orElse("?") + " takes " + sizes.get().describe() + "."));
     }
     if (video.durationSeconds() < kind.minSeconds() || video.durationSeconds() > kind.maxSeconds()) {
-      errors.add(error(VIDEO_INCORRECT_DURATION, String.format(Locale.ROOT,
+      errors.add(AssetStates.error(VIDEO_INCORRECT_DURATION, String.format(Locale.ROOT,
           "The video runs %.2f s; it must run %.0f to %.0f s.", video.durationSeconds(), kind.minSeconds(),
           kind.maxSeconds())));
     }
     derived.put("videoUrl", MediaUrls.original(baseUrl, sha256, video.extension()));
   }
 
-  static Map<String, Object> error(String code, String description) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("description", description);
-    return error;
-  }
 }

@@ -1,6 +1,7 @@
 package io.pomona.domain.testflight;
 
 import io.pomona.behaviour.AppleDates;
+import io.pomona.behaviour.AssetStates;
 import io.pomona.behaviour.Behaviour;
 import io.pomona.behaviour.Origin;
 import io.pomona.behaviour.ResourceAccess;
@@ -100,7 +101,7 @@ public final class BuildUploadFlow implements Behaviour {
             ctx.set("createdDate", AppleDates.format(ctx.now()));
           }
           if (ctx.attribute("state").isEmpty()) {
-            ctx.set("state", uploadStateValue("AWAITING_UPLOAD", List.of()));
+            ctx.set("state", AssetStates.upload("AWAITING_UPLOAD", List.of()));
           }
         } else if (ctx.kind() == WriteKind.DELETE) {
           for (StoredResource file : ctx.resources().related(UPLOADS, ctx.id(), "buildUploadFiles", 10)) {
@@ -239,7 +240,7 @@ public final class BuildUploadFlow implements Behaviour {
     Reservation reservation = vault.reserve(fileSize, contentType(ctx.stringAttribute("uti").orElse("")));
     ctx.set("assetToken", reservation.token());
     ctx.set("uploadOperations", reservation.operations(baseUrl, true));
-    ctx.set("assetDeliveryState", deliveryStateValue("AWAITING_UPLOAD", List.of()));
+    ctx.set("assetDeliveryState", AssetStates.delivery("AWAITING_UPLOAD", List.of()));
   }
 
   /** Inf: what Apple's part URLs expect is not documented; binaries go as bytes, property lists as XML. */
@@ -274,22 +275,22 @@ public final class BuildUploadFlow implements Behaviour {
     List<Map<String, Object>> errors = new ArrayList<>();
     long fileSize = number(ctx.attributes().get("fileSize")).orElse(-1L);
     if (committed.size() != fileSize) {
-      errors.add(stateDetail(CHECKSUM_MISMATCH, "The file has " + committed.size() + " bytes; its reservation said "
+      errors.add(AssetStates.error(CHECKSUM_MISMATCH, "The file has " + committed.size() + " bytes; its reservation said "
           + fileSize + "."));
     }
     checksum(ctx.attributes().get("sourceFileChecksums"), "file").ifPresent(sent -> {
       if (!committed.matches(sent.algorithm(), sent.hash())) {
-        errors.add(stateDetail(CHECKSUM_MISMATCH, "The " + sent.algorithm() + " checksum sent (" + sent.hash()
+        errors.add(AssetStates.error(CHECKSUM_MISMATCH, "The " + sent.algorithm() + " checksum sent (" + sent.hash()
             + ") does not match the bytes received (" + committed.digest(sent.algorithm()).orElse("?") + ")."));
       }
     });
     checksum(ctx.attributes().get("sourceFileChecksums"), "composite").ifPresent(sent -> {
       if (!sent.algorithm().equals("MD5") || !sent.hash().strip().equalsIgnoreCase(committed.compositeMd5())) {
-        errors.add(stateDetail(CHECKSUM_MISMATCH, "The composite checksum sent (" + sent.hash()
+        errors.add(AssetStates.error(CHECKSUM_MISMATCH, "The composite checksum sent (" + sent.hash()
             + ") does not match the parts received (" + committed.compositeMd5() + ")."));
       }
     });
-    ctx.set("assetDeliveryState", deliveryStateValue(errors.isEmpty() ? "UPLOAD_COMPLETE" : "FAILED", errors));
+    ctx.set("assetDeliveryState", AssetStates.delivery(errors.isEmpty() ? "UPLOAD_COMPLETE" : "FAILED", errors));
   }
 
   private record Checksum(String algorithm, String hash) {}
@@ -310,7 +311,7 @@ public final class BuildUploadFlow implements Behaviour {
     }
     if (fileState.equals("FAILED")) {
       ctx.resources().update(UPLOADS, upload.id(),
-          Map.of("state", uploadStateValue("FAILED", deliveryErrors(ctx.attributes()))));
+          Map.of("state", AssetStates.upload("FAILED", deliveryErrors(ctx.attributes()))));
     } else if (fileState.equals("UPLOAD_COMPLETE") && "ASSET".equals(ctx.attributes().get("assetType"))) {
       startBuild(ctx.resources(), ctx.now(), upload);
     }
@@ -324,7 +325,7 @@ public final class BuildUploadFlow implements Behaviour {
     String appId = resources.related(UPLOADS, upload.id(), "app", 1).stream().findFirst().map(StoredResource::id)
         .orElseThrow(() -> new IllegalStateException("build upload " + upload.id() + " has no app"));
     Map<String, Object> changes = new LinkedHashMap<>();
-    changes.put("state", uploadStateValue("PROCESSING", List.of()));
+    changes.put("state", AssetStates.upload("PROCESSING", List.of()));
     changes.put("uploadedDate", AppleDates.format(now));
     resources.update(UPLOADS, upload.id(), changes);
     String preReleaseVersion = PreReleaseVersions.findOrCreate(resources, appId, version, platform);
@@ -350,11 +351,11 @@ public final class BuildUploadFlow implements Behaviour {
     }
     switch (processingState) {
       case "VALID" -> {
-        ctx.resources().update(UPLOADS, upload.id(), Map.of("state", uploadStateValue("COMPLETE", List.of())));
+        ctx.resources().update(UPLOADS, upload.id(), Map.of("state", AssetStates.upload("COMPLETE", List.of())));
         for (StoredResource file : ctx.resources().related(UPLOADS, upload.id(), "buildUploadFiles", 10)) {
           if (deliveryState(file.attributes()).equals("UPLOAD_COMPLETE")) {
             ctx.resources().update(FILES, file.id(), Map.of("assetDeliveryState",
-                deliveryStateValue("COMPLETE", List.of())));
+                AssetStates.delivery("COMPLETE", List.of())));
           }
         }
       }
@@ -362,37 +363,13 @@ public final class BuildUploadFlow implements Behaviour {
         String reason = ctx.cause().get("reason") instanceof String text ? text
             : "The build is " + processingState + ".";
         ctx.resources().update(UPLOADS, upload.id(), Map.of("state",
-            uploadStateValue("FAILED", List.of(stateDetail(VALIDATION_ERROR, reason)))));
+            AssetStates.upload("FAILED", List.of(AssetStates.error(VALIDATION_ERROR, reason)))));
       }
       default -> { }
     }
   }
 
   // ---- values ----
-
-  static Map<String, Object> uploadStateValue(String state, List<Map<String, Object>> errors) {
-    Map<String, Object> value = new LinkedHashMap<>();
-    value.put("errors", errors);
-    value.put("warnings", List.of());
-    value.put("infos", List.of());
-    value.put("state", state);
-    return value;
-  }
-
-  static Map<String, Object> deliveryStateValue(String state, List<Map<String, Object>> errors) {
-    Map<String, Object> value = new LinkedHashMap<>();
-    value.put("errors", errors);
-    value.put("warnings", List.of());
-    value.put("state", state);
-    return value;
-  }
-
-  private static Map<String, Object> stateDetail(String code, String description) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("code", code);
-    detail.put("description", description);
-    return detail;
-  }
 
   static String uploadState(Map<String, Object> attributes) {
     return attributes.get("state") instanceof Map<?, ?> state && state.get("state") instanceof String value

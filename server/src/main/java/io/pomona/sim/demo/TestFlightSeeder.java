@@ -1,5 +1,6 @@
 package io.pomona.sim.demo;
 
+import io.pomona.behaviour.AssetStates;
 import io.pomona.sim.demo.Story.App;
 import io.pomona.sim.demo.Story.AppText;
 import io.pomona.sim.demo.Story.BetaGroup;
@@ -182,14 +183,14 @@ final class TestFlightSeeder {
       default -> "FAILED";
     };
     List<Map<String, Object>> errors = state.equals("FAILED")
-        ? List.of(Map.of("code", "STATE_ERROR.VALIDATION_ERROR", "description", processing.equals("INVALID")
+        ? List.of(AssetStates.error("STATE_ERROR.VALIDATION_ERROR", processing.equals("INVALID")
             ? "Invalid bundle: the app icon is missing from the asset catalog."
             : "The binary could not be processed; upload a new build."))
         : List.of();
     String fileId = binary(app, build.number())
         .attr("uploadOperations", List.of())
-        .attr("assetDeliveryState", Map.of("errors", List.of(), "warnings", List.of(),
-            "state", state.equals("COMPLETE") ? "COMPLETE" : "UPLOAD_COMPLETE"))
+        .attr("assetDeliveryState",
+            AssetStates.delivery(state.equals("COMPLETE") ? "COMPLETE" : "UPLOAD_COMPLETE", List.of()))
         .save();
     context.out().resource("buildUploads", context.random().uuid())
         .attr("cfBundleShortVersionString", build.version())
@@ -197,7 +198,7 @@ final class TestFlightSeeder {
         .attr("platform", app.platform().platform())
         .date("createdDate", uploaded.minus(Duration.ofMinutes(4)))
         .date("uploadedDate", uploaded)
-        .attr("state", Map.of("errors", errors, "warnings", List.of(), "infos", List.of(), "state", state))
+        .attr("state", AssetStates.upload(state, errors))
         .link("app", appId)
         .link("build", buildId)
         .link("buildUploadFiles", List.of(fileId))
@@ -214,8 +215,8 @@ final class TestFlightSeeder {
     Instant created = ago(upload.age());
     boolean awaiting = upload.stage() == UploadStage.AWAITING_FILE;
     // The code Pomona's upload flow gives a checksum that does not match (Apple's is undocumented).
-    List<Map<String, Object>> errors = awaiting ? List.of() : List.of(Map.of("code", "CHECKSUM_MISMATCH",
-        "description", "The MD5 checksum sent does not match the bytes received; upload the build again."));
+    List<Map<String, Object>> errors = awaiting ? List.of() : List.of(AssetStates.error("CHECKSUM_MISMATCH",
+        "The MD5 checksum sent does not match the bytes received; upload the build again."));
     DemoWriter.NewResource resource = context.out().resource("buildUploads", context.random().uuid())
         .attr("cfBundleShortVersionString", upload.version())
         .attr("cfBundleVersion", upload.number())
@@ -223,7 +224,7 @@ final class TestFlightSeeder {
         .date("createdDate", created)
         .link("app", appId);
     String uploadId = awaiting ? resource.asClient().save() : resource
-        .attr("state", Map.of("errors", errors, "warnings", List.of(), "infos", List.of(), "state", "FAILED"))
+        .attr("state", AssetStates.upload("FAILED", errors))
         .save();
     DemoWriter.NewResource file = binary(app, upload.number()).link("buildUpload", uploadId);
     if (awaiting) {
@@ -231,7 +232,7 @@ final class TestFlightSeeder {
     } else {
       // Its reservation ended with the failed commit: no token, no operations.
       file.attr("uploadOperations", List.of())
-          .attr("assetDeliveryState", Map.of("errors", errors, "warnings", List.of(), "state", "FAILED"))
+          .attr("assetDeliveryState", AssetStates.delivery("FAILED", errors))
           .save();
     }
   }
