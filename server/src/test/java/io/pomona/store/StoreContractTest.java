@@ -117,6 +117,69 @@ public abstract class StoreContractTest {
     assertThat(inWrite).as("a write transaction counts its own rows").isEqualTo(3);
   }
 
+  /**
+   * Reads by id (what {@code include} reads) answer as the database stands after every commit,
+   * however often the same rows were read before: the SQLite store keeps them per connection
+   * while its data version is unchanged (SnapshotRows), and a change made here, by another store,
+   * or inside the asking write transaction itself must show.
+   */
+  @Test
+  void readsByIdFollowEveryCommitWhetherMadeHereOrByAnotherStore() {
+    store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
+    store.write(tx -> {
+      tx.insert(TEAM_A, "apps", "a1", attributes("name", "One"));
+      tx.insert(TEAM_A, "builds", "b1", attributes());
+      tx.insert(TEAM_A, "builds", "b2", attributes());
+      tx.addEdges(TEAM_A, APP_BUILDS, "a1", List.of("b1"));
+    });
+    for (int i = 0; i < 6; i++) { // more reads than the store has reader connections: some repeat on one
+      assertThat(names(store.read(tx -> tx.getAll(TEAM_A, "apps", false, List.of("a9", "a1", "a1")))))
+          .containsExactly("a1:One");
+      assertThat(appsOf("b1", "b2")).isEqualTo(Map.of("b1", List.of("a1"), "b2", List.of()));
+    }
+
+    store.write(tx -> tx.update(TEAM_A, "apps", "a1", attributes("name", "Two")));
+    store.write(tx -> tx.addEdges(TEAM_A, APP_BUILDS, "a1", List.of("b2")));
+    store.write(tx -> tx.insert(TEAM_A, "apps", "a0", attributes("name", "Zero")));
+    for (int i = 0; i < 6; i++) {
+      assertThat(names(store.read(tx -> tx.getAll(TEAM_A, "apps", false, List.of("a9", "a1", "a0")))))
+          .as("in id order, as the database answers").containsExactly("a0:Zero", "a1:Two");
+      assertThat(appsOf("b1", "b2")).isEqualTo(Map.of("b1", List.of("a1"), "b2", List.of("a1")));
+    }
+
+    Store other = openStore(clock); // as a CLI in another process would
+    try {
+      other.write(tx -> {
+        tx.removeEdges(TEAM_A, APP_BUILDS, "a1", List.of("b1"));
+        tx.update(TEAM_A, "apps", "a0", attributes("name", "Nought"));
+      });
+    } finally {
+      other.close();
+    }
+    for (int i = 0; i < 6; i++) {
+      assertThat(names(store.read(tx -> tx.getAll(TEAM_A, "apps", false, List.of("a0")))))
+          .containsExactly("a0:Nought");
+      assertThat(appsOf("b1", "b2")).isEqualTo(Map.of("b1", List.of(), "b2", List.of("a1")));
+    }
+    List<String> inWrite = store.transaction(tx -> {
+      tx.update(TEAM_A, "apps", "a0", attributes("name", "Nil"));
+      return names(tx.getAll(TEAM_A, "apps", false, List.of("a0")));
+    });
+    assertThat(inWrite).as("a write transaction reads its own rows").containsExactly("a0:Nil");
+  }
+
+  private static List<String> names(List<StoredResource> apps) {
+    return apps.stream().map(app -> app.id() + ":" + app.attributes().get("name")).toList();
+  }
+
+  /** Each build's app ids, through the first edge of each build. */
+  private Map<String, List<String>> appsOf(String... buildIds) {
+    Map<String, List<Edge>> edges = store.read(tx -> tx.sourcesOfEach(TEAM_A, APP_BUILDS, List.of(buildIds), 1));
+    Map<String, List<String>> apps = new LinkedHashMap<>();
+    edges.forEach((build, list) -> apps.put(build, list.stream().map(Edge::fromId).toList()));
+    return apps;
+  }
+
   /** Closes the store and opens a new one over the same database. */
   protected final Store reopen() {
     store.close();

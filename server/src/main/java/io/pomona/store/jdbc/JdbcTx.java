@@ -39,7 +39,16 @@ public final class JdbcTx implements Tx {
   private final TransitionSql transitions;
   private final SettingSql settings;
 
+  private final Optional<SnapshotRows.InTransaction> snapshot;
+
   public JdbcTx(Jdbc jdbc, Json json, Instant now, ResourceQueries queries) {
+    this(jdbc, json, now, queries, Optional.empty());
+  }
+
+  /** @param snapshot the connection's kept rows, for a read transaction on a store that keeps them */
+  public JdbcTx(Jdbc jdbc, Json json, Instant now, ResourceQueries queries,
+      Optional<SnapshotRows.InTransaction> snapshot) {
+    this.snapshot = snapshot;
     this.now = now;
     this.accounts = new AccountSql(jdbc, json);
     this.resources = new ResourceSql(jdbc, json);
@@ -138,7 +147,10 @@ public final class JdbcTx implements Tx {
   @Override
   public List<StoredResource> getAll(
       String teamId, String type, boolean globalType, Collection<String> ids) {
-    return resources.getAll(globalType ? StoredResource.GLOBAL_TEAM : teamId, type, ids);
+    String team = globalType ? StoredResource.GLOBAL_TEAM : teamId;
+    return snapshot.isPresent()
+        ? snapshot.get().getAll(team, type, ids, missing -> resources.getAll(team, type, missing))
+        : resources.getAll(team, type, ids);
   }
 
   @Override
@@ -187,13 +199,19 @@ public final class JdbcTx implements Tx {
   @Override
   public Map<String, List<Edge>> targetsOfEach(
       String teamId, Relation relation, Collection<String> fromIds, int limitPerFrom) {
-    return edges.targetsOfEach(teamId, relation, fromIds, limitPerFrom);
+    return snapshot.isPresent()
+        ? snapshot.get().edgesOfEach(true, teamId, relation, fromIds, limitPerFrom,
+            missing -> edges.targetsOfEach(teamId, relation, missing, limitPerFrom))
+        : edges.targetsOfEach(teamId, relation, fromIds, limitPerFrom);
   }
 
   @Override
   public Map<String, List<Edge>> sourcesOfEach(
       String teamId, Relation relation, Collection<String> toIds, int limitPerTo) {
-    return edges.sourcesOfEach(teamId, relation, toIds, limitPerTo);
+    return snapshot.isPresent()
+        ? snapshot.get().edgesOfEach(false, teamId, relation, toIds, limitPerTo,
+            missing -> edges.sourcesOfEach(teamId, relation, missing, limitPerTo))
+        : edges.sourcesOfEach(teamId, relation, toIds, limitPerTo);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.pomona.store.jdbc.JdbcTx;
 import io.pomona.store.jdbc.Json;
 import io.pomona.store.jdbc.Migrations;
 import io.pomona.store.jdbc.Pools;
+import io.pomona.store.jdbc.SnapshotRows;
 import io.pomona.store.jdbc.StatementCache;
 import io.pomona.store.jdbc.TransactionGate;
 import java.io.IOException;
@@ -30,7 +31,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
@@ -77,6 +80,8 @@ public final class SqliteStore implements Store {
   private final Totals totals = new Totals();
   private final TransactionGate gate = new TransactionGate(LONGEST_WRITE_WAIT);
   private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
+  /** What each reader connection read by id, by the statement cache that stands for it. */
+  private final Map<StatementCache, SnapshotRows> snapshotRows = new ConcurrentHashMap<>();
   private final Json json = new Json();
   private final Clock clock;
 
@@ -195,17 +200,21 @@ public final class SqliteStore implements Store {
   }
 
   /**
-   * @param rememberTotals whether query totals may come from (and go to) {@link Totals}: read
-   *     transactions only
+   * @param reading whether this is a read transaction: its query totals may come from (and go to)
+   *     {@link Totals}, and its reads by id from (and to) the connection's {@link SnapshotRows}
    */
-  private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work, boolean rememberTotals) {
+  private <T> T inTransaction(HikariDataSource pool, String begin, Function<Tx, T> work, boolean reading) {
     try (Connection connection = pool.getConnection()) {
       StatementCache statements = statementsOf(connection);
       Jdbc jdbc = new Jdbc(connection, SqliteDialect.INSTANCE, Optional.of(statements));
       // The statement cache stands for the physical connection (the pool hands out a new proxy on
       // every checkout); the version is read inside this transaction, so it names its snapshot.
-      Optional<Totals.InTransaction> totals = rememberTotals
-          ? Optional.of(this.totals.in(statements, () -> jdbc.number("PRAGMA data_version")))
+      LongSupplier version = once(() -> jdbc.number("PRAGMA data_version"));
+      Optional<Totals.InTransaction> totals = reading
+          ? Optional.of(this.totals.in(statements, version))
+          : Optional.empty();
+      Optional<SnapshotRows.InTransaction> kept = reading
+          ? Optional.of(snapshotRows.computeIfAbsent(statements, forConnection -> new SnapshotRows()).in(version))
           : Optional.empty();
       jdbc.execute(begin);
       try {
@@ -215,7 +224,8 @@ public final class SqliteStore implements Store {
                     jdbc,
                     json,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    new QuerySql(jdbc, json, totals)));
+                    new QuerySql(jdbc, json, totals),
+                    kept));
         jdbc.execute("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {
@@ -227,6 +237,19 @@ public final class SqliteStore implements Store {
     } catch (SQLException e) {
       throw new StoreException("cannot get a database connection", e);
     }
+  }
+
+  /** {@code read}'s value, read once, when first asked for. */
+  private static LongSupplier once(LongSupplier read) {
+    long[] value = new long[1];
+    boolean[] known = new boolean[1];
+    return () -> {
+      if (!known[0]) {
+        value[0] = read.getAsLong();
+        known[0] = true;
+      }
+      return value[0];
+    };
   }
 
   /** Autocommit statements on a reader: the hot path of authentication. */
@@ -261,6 +284,7 @@ public final class SqliteStore implements Store {
     if (cache == null) {
       // A new physical connection: the pool may have retired another, whose cache goes too.
       statementCaches.values().removeIf(StatementCache::connectionClosed);
+      snapshotRows.keySet().removeIf(StatementCache::connectionClosed);
       cache = new StatementCache(physical);
       statementCaches.put(physical, cache);
     }
@@ -314,6 +338,11 @@ public final class SqliteStore implements Store {
     // on, sqlite-jdbc matches every executed update against a regular expression, BEGIN and
     // COMMIT of each read included.
     config.setGetGeneratedKeys(false);
+    // SQLite's multi-thread mode: no mutex around every call into a connection. A connection is
+    // only ever used by one thread at a time (the pools lend it to one; DataVersion holds a lock),
+    // and sqlite-jdbc synchronizes its own calls; the serialized default locked and unlocked a
+    // pthread mutex for every column read, about a tenth of a list's store time.
+    config.setOpenMode(SQLiteOpenMode.NOMUTEX);
     SQLiteDataSource database = new SQLiteDataSource(config);
     database.setUrl("jdbc:sqlite:" + file);
     return database;
