@@ -2,7 +2,7 @@
 # load tests run against 127.0.0.1 only, each bounded in time.
 #
 # Environment:
-#   BENCH_SECONDS (default 10), WARMUP_SECONDS (default 5)  length of each measured / warm-up run
+#   BENCH_SECONDS (default 10), WARMUP_SECONDS (default 15) length of each measured / warm-up run
 #   SKIP_BUILD=1                                           use the jar as it is
 #   POMONA_JAR                                             another jar (e.g. an older build, for before/after)
 #   POMONA_JVM_FLAGS                                       JVM flags of the server (default: $RECOMMENDED_JVM_FLAGS)
@@ -30,7 +30,10 @@ JVM_FLAGS="${POMONA_JVM_FLAGS-$RECOMMENDED_JVM_FLAGS}"
 CDS_FLAGS=""
 [ "${POMONA_CDS:-1}" = 1 ] && CDS_FLAGS="-XX:SharedArchiveFile=${JAR%.jar}.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
 BENCH_SECONDS="${BENCH_SECONDS:-10}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
+# 15 s, not 5: the JIT needs about half a minute of one request shape to settle (C2 compilations
+# per 10 s of the 50-build list from a cold start: 4014, 839, 388, then ~55), and the bare server
+# it is compared with has almost nothing to compile. Steady state is what the ratios are about.
+WARMUP_SECONDS="${WARMUP_SECONDS:-15}"
 
 pick_java() {
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
