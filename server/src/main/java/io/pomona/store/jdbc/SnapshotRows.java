@@ -44,7 +44,10 @@ public final class SnapshotRows {
   private final Map<ResourceKey, StoredResource> resources = new HashMap<>();
   private final Map<EdgesKey, List<Edge>> edges = new HashMap<>();
 
-  /** This connection's kept rows for one read transaction, whose version {@code version} reads (once, when first needed). */
+  /**
+   * This connection's kept rows for one read transaction; {@code version} reads the transaction's
+   * data version (called once, when a kept row is first asked for).
+   */
   public InTransaction in(LongSupplier version) {
     return new InTransaction(version);
   }
@@ -154,9 +157,4 @@ public final class SnapshotRows {
   private record ResourceKey(String teamId, String type, String id) {}
 
   private record EdgesKey(String teamId, String relation, boolean anchorIsFrom, int limit, String anchorId) {}
-
-  /** For tests: how many resources and anchors are kept. */
-  synchronized int size() {
-    return resources.size() + edges.size();
-  }
 }
