@@ -349,7 +349,7 @@ public final class Pomona implements AutoCloseable {
     if (settings.authenticate()) {
       // Keys and teams from memory while the database is unchanged: a store lookup per request
       // cost more than the rest of authenticating a cached token (bench/results.md).
-      KeyDirectory cached = new CachingKeyDirectory(keys, store::dataVersion);
+      KeyDirectory cached = new CachingKeyDirectory(keys, store::recentDataVersion);
       return Authentication.verifying(new Authenticator(cached, settings.auth(), clock));
     }
     return firstTeamAdmin(store);

@@ -71,6 +71,17 @@ public interface Store extends AutoCloseable {
    */
   long dataVersion();
 
+  /**
+   * As {@link #dataVersion}, but a change committed by another process may show up to a
+   * millisecond late; what this process committed shows at once. For checks made on every request
+   * (the caches of keys and teams), where reading the exact version each time made requests wait
+   * on one another: a revocation by a CLI in another process takes longer than that to be followed
+   * by a request anyway.
+   */
+  default long recentDataVersion() {
+    return dataVersion();
+  }
+
   /** Releases connections and files. The store cannot be used afterwards. */
   @Override
   void close();

@@ -93,6 +93,26 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void recentDataVersionShowsOwnCommitsAtOnceAndOthersWithinAMillisecond() throws InterruptedException {
+    long initial = store.recentDataVersion();
+    store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
+    long afterOwnWrite = store.recentDataVersion();
+    assertThat(afterOwnWrite).as("this process's commit, asked at once").isNotEqualTo(initial);
+    if (dataVersionIsExact()) {
+      assertThat(store.recentDataVersion()).as("nothing committed since").isEqualTo(afterOwnWrite);
+    }
+
+    Store other = openStore(clock); // as a CLI in another process would
+    try {
+      other.write(tx -> tx.createTeam(team(TEAM_B, "issuer-b")));
+    } finally {
+      other.close();
+    }
+    Thread.sleep(5); // more than the millisecond a read may be reused
+    assertThat(store.recentDataVersion()).isNotEqualTo(afterOwnWrite);
+  }
+
+  @Test
   void queryTotalsFollowEveryCommitWhetherMadeHereOrByAnotherStore() {
     store.write(tx -> tx.createTeam(team(TEAM_A, "issuer-a")));
     insertRanked("b1", 1, "b2", 2);

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.sqlite.SQLiteConfig;
@@ -79,6 +80,8 @@ public final class SqliteStore implements Store {
   private final Semaphore readerPermits = new Semaphore(READERS);
   private final DataVersion dataVersion;
   private final Totals totals = new Totals();
+  /** Write transactions this process committed: see {@link #recentDataVersion}. */
+  private final AtomicLong commits = new AtomicLong();
   private final TransactionGate gate = new TransactionGate(LONGEST_WRITE_WAIT);
   private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
   /** What each reader connection read by id, by the statement cache that stands for it. */
@@ -183,6 +186,12 @@ public final class SqliteStore implements Store {
     return dataVersion.read();
   }
 
+  /** The recent version of the database and this process's own commits, which show at once. */
+  @Override
+  public long recentDataVersion() {
+    return (dataVersion.recent() << 32) + commits.get();
+  }
+
   @Override
   public void close() {
     try {
@@ -228,6 +237,9 @@ public final class SqliteStore implements Store {
                     new QuerySql(jdbc, json, totals),
                     kept));
         jdbc.execute("COMMIT");
+        if (!reading) {
+          commits.incrementAndGet();
+        }
         return result;
       } catch (RuntimeException | Error e) {
         rollback(pool, connection, e);
