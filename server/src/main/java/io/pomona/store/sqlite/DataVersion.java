@@ -19,15 +19,15 @@ import javax.sql.DataSource;
  * after the caller arrived (it reflects every commit before the caller arrived), and while one
  * thread runs the pragma the others wait for its result instead of queueing for the connection one
  * by one. Every authenticated request used to ask that way, and the waiting (a park and a wake-up
- * each) cost a GET a third of its throughput; requests now ask {@link #recent}, which reuses a read
+ * each) cost a GET a fifth of its throughput; requests now ask {@link #recent}, which reuses a read
  * up to a millisecond old, so under load about one request per millisecond reads.
  */
 final class DataVersion implements AutoCloseable {
-  private final Connection connection;
-  private final PreparedStatement pragma;
   /** How old a read {@link #recent} may reuse: one millisecond. */
   static final long RECENT_NANOS = 1_000_000;
 
+  private final Connection connection;
+  private final PreparedStatement pragma;
   private final ReentrantLock lock = new ReentrantLock();
   /** How many pragma reads have begun; guarded by {@link #lock} for writing. */
   private final AtomicLong readsBegun = new AtomicLong();
