@@ -141,5 +141,4 @@ final class MediaInspection {
     }
     derived.put("videoUrl", MediaUrls.original(baseUrl, sha256, video.extension()));
   }
-
 }

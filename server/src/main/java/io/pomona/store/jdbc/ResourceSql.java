@@ -156,13 +156,16 @@ public final class ResourceSql {
             .add(" AND r.seq > ? ORDER BY r.seq LIMIT ?", afterSeq.orElse(0L), limit + 1);
     List<StoredResource> rows =
         jdbc.list(page.text(), row -> resource(row, teamId, type), page.parameters());
-    long total =
-        jdbc.number(
-            "SELECT coalesce(max(count), 0) FROM resource_counts WHERE team_id = ? AND type = ?",
-            teamId,
-            type);
     boolean hasMore = rows.size() > limit;
-    return new Page<>(hasMore ? rows.subList(0, limit) : rows, total, hasMore);
+    return new Page<>(hasMore ? rows.subList(0, limit) : rows, count(teamId, type), hasMore);
+  }
+
+  /** How many resources of {@code type} the team has: one row that a trigger keeps in step. */
+  public long count(String teamId, String type) {
+    return jdbc.number(
+        "SELECT coalesce(max(count), 0) FROM resource_counts WHERE team_id = ? AND type = ?",
+        teamId,
+        type);
   }
 
   /** A row that starts with {@link #COLUMNS}, read by position (see {@link EdgeSql#edge}). */

@@ -45,8 +45,8 @@ public final class SnapshotRows {
   private final Map<EdgesKey, List<Edge>> edges = new HashMap<>();
 
   /**
-   * This connection's kept rows for one read transaction; {@code version} reads the transaction's
-   * data version (called once, when a kept row is first asked for).
+   * This connection's kept rows for one read transaction; {@code version} gives the transaction's
+   * data version, asked only when a kept row is (the store's supplier reads it once per transaction).
    */
   public InTransaction in(LongSupplier version) {
     return new InTransaction(version);
@@ -85,11 +85,10 @@ public final class SnapshotRows {
 
   /** The kept rows as one read transaction sees them. */
   public final class InTransaction {
-    private final LongSupplier versionReader;
-    private boolean bound;
+    private final LongSupplier version;
 
-    private InTransaction(LongSupplier versionReader) {
-      this.versionReader = versionReader;
+    private InTransaction(LongSupplier version) {
+      this.version = version;
     }
 
     /**
@@ -146,11 +145,9 @@ public final class SnapshotRows {
       return Collections.unmodifiableMap(byAnchor);
     }
 
+    /** Forgets what the connection kept if the data changed since. */
     private void bind() {
-      if (!bound) {
-        at(versionReader.getAsLong());
-        bound = true;
-      }
+      at(version.getAsLong());
     }
   }
 

@@ -71,7 +71,7 @@ final class QuerySql implements ResourceQueries {
   public ResourcePage query(ResourceQuery query) {
     if (Plan.dependsOnTotal(query)) {
       long total = count(query);
-      Slice slice = page(query, Plan.choose(query, total, () -> typeSize(query)));
+      Slice slice = page(query, Plan.choose(query, total, () -> resources.count(query.resourceTeam(), query.type())));
       return new ResourcePage(slice.items(), total, slice.next());
     }
     Slice slice = page(query, Plan.FOLLOW_ORDER);
@@ -80,14 +80,6 @@ final class QuerySql implements ResourceQueries {
     boolean wholeList = query.after().isEmpty() && slice.next().isEmpty();
     long total = wholeList ? slice.items().size() : count(query);
     return new ResourcePage(slice.items(), total, slice.next());
-  }
-
-  /** How many resources of the query's type its team has (a trigger keeps the count). */
-  private long typeSize(ResourceQuery query) {
-    return jdbc.number(
-        "SELECT coalesce(max(count), 0) FROM resource_counts WHERE team_id = ? AND type = ?",
-        query.resourceTeam(),
-        query.type());
   }
 
   @Override

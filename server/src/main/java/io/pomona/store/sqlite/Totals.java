@@ -30,8 +30,8 @@ final class Totals {
 
   /**
    * The totals of one read transaction on {@code connection} (any object that stands for the
-   * physical connection for its lifetime); {@code version} reads its data version within the
-   * transaction, at most once and only when a total is asked for.
+   * physical connection for its lifetime); {@code version} gives its data version within the
+   * transaction, asked only when a total is (the store's supplier reads it once per transaction).
    */
   InTransaction in(Object connection, LongSupplier version) {
     return new InTransaction(connection, version);
@@ -40,21 +40,15 @@ final class Totals {
   /** Totals for one read transaction. */
   final class InTransaction {
     private final Object connection;
-    private final LongSupplier versionReader;
-    private long version;
-    private boolean versionRead;
+    private final LongSupplier version;
 
-    private InTransaction(Object connection, LongSupplier versionReader) {
+    private InTransaction(Object connection, LongSupplier version) {
       this.connection = connection;
-      this.versionReader = versionReader;
+      this.version = version;
     }
 
     long total(String sql, Object[] parameters, LongSupplier count) {
-      if (!versionRead) {
-        version = versionReader.getAsLong();
-        versionRead = true;
-      }
-      Key key = new Key(connection, version, sql, Arrays.asList(parameters.clone()));
+      Key key = new Key(connection, version.getAsLong(), sql, Arrays.asList(parameters.clone()));
       Long known = remembered.getIfPresent(key);
       if (known != null) {
         return known;
